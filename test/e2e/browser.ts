@@ -1,0 +1,88 @@
+/**
+ * Real Chromium with the built extension loaded (recipe: shared/browser-testing.md).
+ * Every call gets a fresh profile, so no state leaks between test files.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ensureChromium } from '../../scripts/chromium';
+
+export const DIST = resolve('dist');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The background service worker (re-read after a restart: `serviceWorker()`). */
+  serviceWorker(): Promise<Worker>;
+  /** Opens the popup as a page, optionally bound to an admin tab. */
+  openPopup(tabId?: number): Promise<Page>;
+  /** The browser's id of a page's tab (as the extension sees it). */
+  tabIdOf(page: Page): Promise<number>;
+  /** Stops the background service worker the way Chrome does when it idles (MV3 restarts). */
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchWithExtension(options: { headless?: boolean; dist?: string } = {}): Promise<ExtensionBrowser> {
+  const dist = options.dist ?? DIST;
+  const profile = mkdtempSync(join(tmpdir(), 'reset-desk-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: ensureChromium(),
+    headless: options.headless ?? true,
+    // Playwright disables extensions by default; we need ours.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS],
+  });
+
+  const serviceWorker = async (): Promise<Worker> =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async openPopup(tabId) {
+      const page = await context.newPage();
+      const query = tabId === undefined ? '' : `?tab=${tabId}`;
+      await page.goto(`chrome-extension://${extensionId}/src/popup/index.html${query}`);
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      const sw = await serviceWorker();
+      const ids = await sw.evaluate(async (u) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+        return (await api.tabs.query({})).filter((t) => t.url === u).map((t) => t.id);
+      }, url);
+      if (ids.length !== 1 || typeof ids[0] !== 'number') throw new Error(`expected exactly one tab at ${url}, found ${ids.length}`);
+      return ids[0];
+    },
+    async stopServiceWorker() {
+      const browserSession = await context.browser()?.newBrowserCDPSession();
+      // launchPersistentContext has no Browser object: reach the browser target through a page.
+      const session = browserSession ?? (await context.newCDPSession(context.pages()[0] ?? (await context.newPage())));
+      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}`));
+      if (!target) throw new Error('no running service worker to stop');
+      await session.send('Target.closeTarget', { targetId: target.targetId });
+      await session.detach();
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ensureChromium } from '../../scripts/chromium';
+
+export default function setup(): void {
+  ensureChromium();
+  if (!existsSync(resolve('dist/manifest.json'))) {
+    throw new Error('dist/ has no built extension: run `npm run build` first (npm test does).');
+  }
+}
