@@ -1,0 +1,185 @@
+/**
+ * Reply texts an agent copies to the clipboard (plain text, English defaults; the options page lets
+ * agents edit them, validated by validateTemplate).
+ *
+ * Placeholders: `{email}`, `{shop}`, `{password}`, `{validUntil}`, `{name}` (spaces inside the
+ * braces are tolerated: `{ email }`). Names are case-sensitive.
+ *
+ * renderTemplate is single-pass: values are inserted as plain text and never scanned again, so a
+ * value containing `{password}` stays literally `{password}` (no template injection). Values are
+ * made single-line and stripped of control and bidirectional-override characters, so a value
+ * cannot add lines to the message or visually reorder it.
+ * Placeholders it cannot fill are NOT silently kept or dropped: they stay in the text, visibly, and
+ * are listed in `unknown` (not a placeholder name) or `missing` (no value given); `ok` is false then.
+ */
+import type { Decision } from './decideAction';
+
+export const TEMPLATE_IDS = [
+  'try-again',
+  'request-again',
+  'new-password',
+  'forward-copy',
+  'resend-done',
+  'already-changed',
+] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+export const PLACEHOLDERS = ['email', 'shop', 'password', 'validUntil', 'name'] as const;
+export type PlaceholderName = (typeof PLACEHOLDERS)[number];
+
+/** Values as display text; the caller formats `validUntil` in the customer's or agent's zone. */
+export type TemplateValues = Partial<Record<PlaceholderName, string>>;
+export type Templates = Readonly<Record<TemplateId, string>>;
+
+const SIGN_OFF = '\n\nKind regards,\n{shop} Support';
+
+export const DEFAULT_TEMPLATES: Templates = {
+  'try-again':
+    'Hello {name},\n\n' +
+    'thank you for contacting us. Please request the password reset once more in the Flux Player ' +
+    'or the Web Player, using the e-mail address {email}. The e-mail usually arrives within a few ' +
+    'seconds. If you cannot find it, please check your junk or spam folder.\n\n' +
+    'If it still does not arrive, just reply to this message and we will help you.' +
+    SIGN_OFF,
+  'request-again':
+    'Hello {name},\n\n' +
+    'the password reset link you requested has expired: reset links are valid for 24 hours. ' +
+    'Please request a new password reset in the Flux Player or the Web Player, using the e-mail ' +
+    'address {email}. The new e-mail usually arrives within a few seconds; please also check your ' +
+    'junk or spam folder.' +
+    SIGN_OFF,
+  'new-password':
+    'Hello {name},\n\n' +
+    'as requested, we have set a new password for your account {email}:\n\n' +
+    '{password}\n\n' +
+    'Please copy it exactly as shown, log in, and then change it to a password of your own.' +
+    SIGN_OFF,
+  'forward-copy':
+    'Hello {name},\n\n' +
+    'if you have received the password reset e-mail but cannot use it, please forward us a copy ' +
+    'of it (it may be in your junk or spam folder), so we can check it for you.' +
+    SIGN_OFF,
+  'resend-done':
+    'Hello {name},\n\n' +
+    'we have sent the password reset e-mail to {email} again. The link in it is valid until ' +
+    '{validUntil}. If you cannot find the e-mail, please check your junk or spam folder.' +
+    SIGN_OFF,
+  'already-changed':
+    'Hello {name},\n\n' +
+    'our records show that the password for your account {email} was changed after your last ' +
+    'reset request, so the reset worked. Please log in with your new password. If you cannot log ' +
+    'in, just reply to this message and we will set a new password for you.' +
+    SIGN_OFF,
+};
+
+/** `{name}` with optional spaces inside the braces; a name starts with a letter or underscore. */
+const PLACEHOLDER = /\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g;
+
+function isPlaceholderName(name: string): name is PlaceholderName {
+  return (PLACEHOLDERS as readonly string[]).includes(name);
+}
+
+/** The placeholder names a template uses, in order of first appearance, without duplicates. */
+export function placeholdersIn(template: string): string[] {
+  const names: string[] = [];
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const name = match[1]!;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Makes a value safe plain text on one line: line breaks, tabs and other control characters become
+ * a space; bidirectional controls (which can make text display in a different order than it is)
+ * and zero-width characters are removed.
+ */
+export function sanitizeValue(value: string): string {
+  return value
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
+    .replace(/[\p{Cc}\u2028\u2029]/gu, ' ');
+}
+
+export interface RenderResult {
+  text: string;
+  /** Names in braces that are not placeholders (left in the text as written). */
+  unknown: string[];
+  /** Placeholders with no (or an empty) value (left in the text as written). */
+  missing: PlaceholderName[];
+  /** True when every placeholder was filled. */
+  ok: boolean;
+}
+
+export function renderTemplate(template: string, values: TemplateValues): RenderResult {
+  const unknown: string[] = [];
+  const missing: PlaceholderName[] = [];
+  const text = template.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!isPlaceholderName(name)) {
+      if (!unknown.includes(name)) unknown.push(name);
+      return whole;
+    }
+    const value = values[name];
+    const safe = value === undefined ? '' : sanitizeValue(value);
+    if (safe.trim() === '') {
+      if (!missing.includes(name)) missing.push(name);
+      return whole;
+    }
+    return safe; // a function replacer: `$&` etc. in values are not special either
+  });
+  return { text, unknown, missing, ok: unknown.length === 0 && missing.length === 0 };
+}
+
+const TEMPLATE_FOR_DECISION: Readonly<Record<Decision['kind'], TemplateId>> = {
+  resend: 'resend-done',
+  'manual-reset': 'new-password',
+  'request-again': 'request-again',
+  'nothing-to-do': 'already-changed',
+  'no-request': 'try-again',
+};
+
+/** The reply for a decision: its id and text (from `templates`, default DEFAULT_TEMPLATES). */
+export function templateForDecision(
+  decision: Pick<Decision, 'kind'>,
+  templates: Templates = DEFAULT_TEMPLATES,
+): { id: TemplateId; template: string } {
+  const id = TEMPLATE_FOR_DECISION[decision.kind];
+  return { id, template: templates[id] };
+}
+
+export interface TemplateValidation {
+  ok: boolean;
+  /** Problems that must be fixed before saving. */
+  errors: string[];
+  /** Things worth a second look. */
+  warnings: string[];
+}
+
+/** Checks a user-edited template (options page). */
+export function validateTemplate(id: TemplateId, template: string): TemplateValidation {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  if (template.trim() === '') errors.push('The template is empty.');
+
+  const used = placeholdersIn(template);
+  const unknown = used.filter((name) => !isPlaceholderName(name));
+  if (unknown.length > 0) {
+    const described = unknown.map((name) => {
+      const suggestion = PLACEHOLDERS.find((p) => p.toLowerCase() === name.toLowerCase());
+      return suggestion ? `{${name}} (did you mean {${suggestion}}?)` : `{${name}}`;
+    });
+    errors.push(
+      `Unknown placeholder${unknown.length === 1 ? '' : 's'}: ${described.join(', ')}. ` +
+        `Known placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`,
+    );
+  }
+  if (id === 'new-password' && !used.includes('password')) {
+    errors.push('The new-password template must contain {password}, or the customer never gets the password.');
+  }
+  if (id !== 'new-password' && used.includes('password')) {
+    warnings.push('{password} is only filled in for the new-password template.');
+  }
+  if (/[{}]/.test(template.replace(PLACEHOLDER, ''))) {
+    warnings.push('The template contains a brace that is not part of a placeholder: it will be copied as written.');
+  }
+  return { ok: errors.length === 0, errors, warnings };
+}
