@@ -57,7 +57,10 @@ interface DecisionCommon {
   resendsSinceRequest: HistoryEmail[];
   /** Always contains manual-reset unless that is the action itself. */
   alternatives: Alternative[];
-  /** For the agent, not the customer: untrusted rows, earlier resends, expiring links, ... */
+  /**
+   * For the agent, not the customer: untrusted rows, earlier resends, expiring links, ...
+   * Row numbers in these texts are 1-based (row 1 = first data row), unlike the 0-based `row` fields.
+   */
   warnings: string[];
 }
 
@@ -117,13 +120,13 @@ export function decideAction(
   if (futureEmails.length > 0) {
     warnings.push(
       `${count(futureEmails.length, '"New Password" e-mail')} dated in the future ` +
-        `(rows ${rowList(futureEmails)}) ignored; the admin's clock or time zone may be off.`,
+        `(${rowList(futureEmails)}) ignored; the admin's clock or time zone may be off.`,
     );
   }
   if (undatedEmails.length > 0) {
     warnings.push(
       `${count(undatedEmails.length, '"New Password" e-mail')} with an unreadable date ` +
-        `(rows ${rowList(undatedEmails)}) ignored.`,
+        `(${rowList(undatedEmails)}) ignored.`,
     );
   }
 
@@ -252,15 +255,19 @@ function untrustedRowWarnings(status: ResetStatus): string[] {
     const changes = status.skewed.some((r) => r.changed);
     out.push(
       `${count(status.skewed.length, 'Password History row')} dated in the future ` +
-        `(rows ${rowList(status.skewed)}) ignored; the admin's clock or time zone may be off.` +
-        (changes ? ' One of them says the password was changed.' : '') +
+        `(${rowList(status.skewed)}) ignored; the admin's clock or time zone may be off.` +
+        (changes
+          ? status.skewed.length === 1
+            ? ' It says the password was changed.'
+            : ' One of them says the password was changed.'
+          : '') +
         ' Check the dates before acting.',
     );
   }
   if (status.undated.length > 0) {
     out.push(
       `${count(status.undated.length, 'Password History row')} with an unreadable date ` +
-        `(rows ${rowList(status.undated)}) ignored. Check them before acting.`,
+        `(${rowList(status.undated)}) ignored. Check them before acting.`,
     );
   }
   return out;
@@ -276,5 +283,6 @@ function times(n: number): string {
 
 /** Row numbers for humans: 1 = first data row (`row` is 0-based). */
 function rowList(rows: ReadonlyArray<{ row: number }>): string {
-  return rows.map((r) => r.row + 1).join(', ');
+  const numbers = rows.map((r) => r.row + 1).join(', ');
+  return rows.length === 1 ? `row ${numbers}` : `rows ${numbers}`;
 }
