@@ -68,6 +68,7 @@ const EN = {
   colAmount: 'Amount',
   colDevice: 'Device',
   colLastUsed: 'Last used',
+  colPlayer: 'Player',
   fieldCompany: 'Company',
   // e-mail dialog
   mailFrom: 'From',
@@ -166,6 +167,7 @@ const DE: Record<LabelKey, string> = {
   colAmount: 'Betrag',
   colDevice: 'Gerät',
   colLastUsed: 'Zuletzt verwendet',
+  colPlayer: 'Player',
   fieldCompany: 'Firma',
   mailFrom: 'Von',
   mailTo: 'An',

@@ -1,0 +1,124 @@
+import { DATE_FORMATS, type DateFormat } from './dates.js';
+import type { Lang } from './labels.js';
+import { VARIANTS, type Variant } from './variants.js';
+
+export type FailKind = 'incoming' | 'customers' | 'user' | 'customer' | 'email' | 'send' | 'save';
+export const FAIL_KINDS: FailKind[] = ['incoming', 'customers', 'user', 'customer', 'email', 'send', 'save'];
+
+export interface SimConfig {
+  /** Markup: three structurally different admins with the same visible labels. */
+  variant: Variant;
+  lang: Lang;
+  /** '11/26/2026 3:04:05 PM' | '26.11.2026 15:04:05' | '2026-11-26 15:04' | '2026-11-26T15:04:05' */
+  dateFormat: DateFormat;
+  /** IANA zone the admin prints dates in. */
+  timeZone: string;
+  /** Added to every admin page/route response (not /__sim/ or /static/). */
+  pageLatencyMs: number;
+  /** [min, max] random extra delay of each "Click to load data" fetch. */
+  loadDataLatencyMs: [number, number];
+  /**
+   * 'never'; 'always'; 'once' = the FIRST load of each section (password/e-mail) of each user within a
+   * session fails with HTTP 500, every later load (the retry) succeeds; a number 0..1 = each load
+   * fails with that probability.
+   */
+  loadDataFailure: 'never' | 'once' | 'always' | number;
+  /** Sessions expire after this idle time. */
+  sessionTtlMs: number;
+  /** Label key (see labels.ts) -> text, overriding both languages. */
+  renamed: Partial<Record<string, string>>;
+  /** HTTP 500 for a kind of request: 'once' = the next such request after this config was set, 'always' = every one. */
+  failPages: { kind: FailKind; mode: 'once' | 'always' }[];
+  /** The newest Password History row's date is printed in a date-shaped but impossible form. */
+  brokenDates: boolean;
+  /** Enable the /__sim/ control API. */
+  control: boolean;
+}
+
+export const DEFAULT_CONFIG: SimConfig = {
+  variant: 'classic',
+  lang: 'en',
+  dateFormat: 'en-US',
+  timeZone: 'Europe/Berlin',
+  pageLatencyMs: 0,
+  loadDataLatencyMs: [200, 600],
+  loadDataFailure: 'never',
+  sessionTtlMs: 8 * 60 * 60 * 1000,
+  renamed: {},
+  failPages: [],
+  brokenDates: false,
+  control: false,
+};
+
+/** Throws a readable Error for an invalid value. */
+export function validateConfig(c: SimConfig): SimConfig {
+  const bad = (what: string) => { throw new Error(`invalid config: ${what}`); };
+  if (!VARIANTS.includes(c.variant)) bad(`variant ${c.variant}`);
+  if (c.lang !== 'en' && c.lang !== 'de') bad(`lang ${c.lang}`);
+  if (!DATE_FORMATS.includes(c.dateFormat)) bad(`dateFormat ${c.dateFormat}`);
+  try { new Intl.DateTimeFormat('en-US', { timeZone: c.timeZone }); } catch { bad(`timeZone ${c.timeZone}`); }
+  if (!(c.pageLatencyMs >= 0)) bad('pageLatencyMs');
+  const [lo, hi] = c.loadDataLatencyMs;
+  if (!(lo >= 0 && hi >= lo)) bad('loadDataLatencyMs');
+  const f = c.loadDataFailure;
+  if (typeof f === 'number' ? !(f >= 0 && f <= 1) : !['never', 'once', 'always'].includes(f)) bad(`loadDataFailure ${f}`);
+  if (!(c.sessionTtlMs > 0)) bad('sessionTtlMs');
+  for (const p of c.failPages) if (!FAIL_KINDS.includes(p.kind) || !['once', 'always'].includes(p.mode)) bad(`failPages ${JSON.stringify(p)}`);
+  return c;
+}
+
+export function mergeConfig(base: SimConfig, patch: Partial<SimConfig>): SimConfig {
+  const out = { ...base, ...stripUndefined(patch) };
+  out.renamed = { ...(patch.renamed ?? base.renamed) };
+  out.failPages = [...(patch.failPages ?? base.failPages)];
+  out.loadDataLatencyMs = [...(patch.loadDataLatencyMs ?? base.loadDataLatencyMs)] as [number, number];
+  return validateConfig(out);
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * String form of config values (CLI flags and control-API query parameters):
+ *   loadDataLatencyMs=200,600 (or one number = both); loadDataFailure=never|once|always|0.3;
+ *   renamed=emailHistory=Mail Log;passwordHistory=Pw Log (or JSON); failPages=send:once,user:always;
+ *   brokenDates/control=true|false|1|0.
+ */
+export function configFromStrings(entries: Iterable<[string, string]>): Partial<SimConfig> {
+  const out: Partial<SimConfig> = {};
+  const bool = (v: string) => v === '' || v === 'true' || v === '1' || v === 'yes';
+  for (const [key, v] of entries) {
+    switch (key) {
+      case 'variant': out.variant = v as Variant; break;
+      case 'lang': out.lang = v as Lang; break;
+      case 'dateFormat': case 'date-format': out.dateFormat = v as DateFormat; break;
+      case 'timeZone': case 'tz': out.timeZone = v; break;
+      case 'pageLatencyMs': case 'latency': out.pageLatencyMs = Number(v); break;
+      case 'loadDataLatencyMs': case 'load-latency': {
+        const [a, b] = v.split(',').map(Number);
+        out.loadDataLatencyMs = [a!, b ?? a!];
+        break;
+      }
+      case 'loadDataFailure': case 'load-failure':
+        out.loadDataFailure = /^[\d.]+$/.test(v) ? Number(v) : (v as 'never' | 'once' | 'always'); break;
+      case 'sessionTtlMs': case 'session-ttl': out.sessionTtlMs = Number(v); break;
+      case 'renamed': case 'rename':
+        out.renamed = { ...out.renamed, ...(v.trim().startsWith('{') ? JSON.parse(v) : Object.fromEntries(v.split(';').filter(Boolean).map((p) => {
+          const i = p.indexOf('=');
+          return [p.slice(0, i).trim(), p.slice(i + 1)];
+        }))) };
+        break;
+      case 'failPages': case 'fail':
+        out.failPages = [...(out.failPages ?? []), ...v.split(',').filter(Boolean).map((p) => {
+          const [kind, mode] = p.split(':');
+          return { kind: kind as FailKind, mode: (mode ?? 'always') as 'once' | 'always' };
+        })];
+        break;
+      case 'brokenDates': case 'broken-dates': out.brokenDates = bool(v); break;
+      case 'control': out.control = bool(v); break;
+      default: throw new Error(`unknown config key: ${key}`);
+    }
+  }
+  return out;
+}
