@@ -1,0 +1,32 @@
+/**
+ * The admin adapter: the ONLY code that knows the FlickRocket admin's visible labels and page
+ * structure (see /work/shared/admin-model.md). Everything is found by label text and structure — a
+ * heading and what follows it, a table's header row, a form's controls — never by ids, classes or
+ * URLs. Parsers are pure functions over a Document; actions act on the live page and wait with
+ * MutationObservers. Every failure is an AdminError naming page, step and label; nothing guesses.
+ */
+export * from './errors';
+export * from './labels';
+export * from './dates';
+export {
+  textOf, displayText, controlNames, findControls, findControl, findElementsWithText, hasText, findHeadings, findHeading,
+  sectionAfter, queryAll, mapColumns, bestTable, cellAtColumn, waitForDom, clickLikeAUser, setInputValue, markOnce,
+  WaitTimeoutError, WaitAbortedError,
+} from './dom';
+export type { Scope, Section, ColumnMap, WaitOptions } from './dom';
+export { recognizePage, checkLayout, findSearchForm } from './pages';
+export type { LayoutCheck } from './pages';
+export { parseSearchResults, sameEmail } from './searchResults';
+export type { SearchRow, SearchResults } from './searchResults';
+export { parsePasswordHistory, originFromText } from './passwordHistory';
+export type { HistoryParseOptions } from './passwordHistory';
+export { parseEmailHistory, subjectControl, latestNewPasswordEmail } from './emailHistory';
+export { findCustomerForm, findPasswordField, findLabeledFields, readSaveOutcome } from './customerForm';
+export type { CustomerForm, SaveOutcome } from './customerForm';
+export { readUserPageEmail, readHistoryState, historySection } from './userPage';
+export type { HistoryKind, HistoryState, HistorySectionState } from './userPage';
+export {
+  openMenuItem, submitSearch, openResult, loadHistory, openEmail, replyToOpenEmail, sendComposedEmail,
+  fillCustomerPassword, saveCustomer, isShown,
+} from './actions';
+export type { MenuItem, WaitingOptions, LoadHistoryOptions, LoadHistoryResult, OpenEmail, ComposeForm } from './actions';
