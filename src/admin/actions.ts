@@ -266,6 +266,7 @@ export async function sendComposedEmail(doc: Document, labels: AdminLabels, opti
   if (!markOnce(send)) throw err('already-done', 'user', step, labels, 'send');
   const sentBefore = new Set(findElementsWithText(doc, labels, 'emailSent'));
   const failedBefore = new Set(findElementsWithText(doc, labels, 'sendFailed'));
+  const expiredBefore = new Set(findElementsWithText(doc, labels, 'sessionExpired'));
   clickLikeAUser(send);
   let outcome: 'sent' | Element;
   try {
@@ -273,12 +274,17 @@ export async function sendComposedEmail(doc: Document, labels: AdminLabels, opti
       doc,
       () => {
         if (findElementsWithText(doc, labels, 'emailSent').some((e) => !sentBefore.has(e) && isShown(e))) return 'sent';
+        const expired = findElementsWithText(doc, labels, 'sessionExpired').find((e) => !expiredBefore.has(e) && isShown(e));
+        if (expired) return expired;
         return findElementsWithText(doc, labels, 'sendFailed').find((e) => !failedBefore.has(e) && isShown(e)) ?? null;
       },
       { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, ...(options.signal ? { signal: options.signal } : {}) },
     );
   } catch (e) {
     throw waitError(e, 'user', step, labels, 'emailSent', 'it may or may not have been sent: check the E-mail History before trying again');
+  }
+  if (outcome !== 'sent' && findElementsWithText(outcome.parentElement ?? outcome, labels, 'sessionExpired').length > 0) {
+    throw err('not-logged-in', 'user', step, labels, undefined, 'the e-mail was not sent');
   }
   if (outcome !== 'sent') throw err('action-failed', 'user', step, labels, 'sendFailed', `the admin says "${displayText(outcome)}"`);
   return { sent: true };

@@ -8,6 +8,9 @@ import { displayText, findControls, findHeading, hasText, queryAll, sectionAfter
 import { labelRef, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
+// DOM constants by value: the code must not depend on the global `Node` (other realms, tests in node).
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+const TEXT_NODE = 3; // Node.TEXT_NODE
 const FIELD_SELECTOR = 'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=image]):not([type=checkbox]):not([type=radio]), textarea';
 
 const CAPTION_SELECTOR = 'label, th, td, dt, span, div, strong, b, p';
@@ -22,7 +25,7 @@ function fieldForCaption(caption: Element): Field | null {
   let box: Element | null = caption.parentElement;
   for (let depth = 0; box && depth < 3; depth++, box = box.parentElement) {
     const after = Array.from(box.querySelectorAll<Field>(FIELD_SELECTOR)).find(
-      (f) => (caption.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !caption.contains(f),
+      (f) => (caption.compareDocumentPosition(f) & FOLLOWING) !== 0 && !caption.contains(f),
     );
     if (after) return after;
   }
@@ -81,47 +84,48 @@ export function findCustomerForm(doc: Document, labels: AdminLabels): CustomerFo
 
 export type SaveOutcome = { kind: 'saved' } | { kind: 'validation'; message: string } | { kind: 'unknown' };
 
-/** Text near the field that is not its caption: the validation message next to the field. */
-function messageNearField(field: Field, labels: AdminLabels): string | null {
+/** The texts shown right after the Password field (hints before Save, hints + errors after). */
+function notesAfterField(field: Field): string[] {
   const described = (field.getAttribute('aria-describedby') ?? '').split(/\s+/u).filter(Boolean);
+  const notes: string[] = [];
   for (const id of described) {
     const t = displayText(field.ownerDocument.getElementById(id));
-    if (t) return t;
+    if (t) notes.push(t);
   }
-  // The field's own group: the smallest ancestor with the caption and no other field.
-  let box: Element | null = field.parentElement;
-  for (let depth = 0; box && depth < 4; depth++, box = box.parentElement) {
-    const fields = box.querySelectorAll(FIELD_SELECTOR);
-    if (fields.length > 1) break;
-    const captions = labels.texts.passwordField.map(normalizeText);
-    let rest = textOf(box);
-    for (const c of captions) if (rest.startsWith(c)) rest = rest.slice(c.length);
-    rest = rest.replace(/^[\s:*]+/u, '').trim();
-    if (rest) {
-      // Return the original-case text of the elements after the field.
-      const parts: string[] = [];
-      for (const el of Array.from(box.querySelectorAll('*'))) {
-        if (el.children.length === 0 && (field.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) && displayText(el)) parts.push(displayText(el));
-      }
-      return parts.join(' ') || rest;
+  // The field's own group: the largest ancestor (a few levels) that holds no other field.
+  let group: Element | null = null;
+  for (let box = field.parentElement, depth = 0; box && depth < 4; depth++, box = box.parentElement) {
+    if (box.querySelectorAll(FIELD_SELECTOR).length > 1 || box.querySelector('select')) break;
+    group = box;
+  }
+  if (group) {
+    for (const el of Array.from(group.querySelectorAll('*'))) {
+      const leafText = Array.from(el.childNodes).filter((n) => n.nodeType === TEXT_NODE).map((n) => n.textContent ?? '').join(' ').replace(/\s+/gu, ' ').trim();
+      if (leafText && (field.compareDocumentPosition(el) & FOLLOWING) && !notes.includes(leafText)) notes.push(leafText);
     }
   }
-  return null;
+  return notes;
 }
 
-/** After Save: "Changes saved", or the validation message next to the Password field. */
-export function readSaveOutcome(doc: Document, labels: AdminLabels): SaveOutcome {
-  if (doc.body && hasText(doc.body, labels, 'changesSaved')) return { kind: 'saved' };
+/** Texts next to the Customer section's Password field now; pass them to readSaveOutcome after Save. */
+export function passwordFieldNotes(doc: Document, labels: AdminLabels): string[] {
   const heading = findHeading(doc, labels, 'customerSection');
-  const section = heading ? sectionAfter(heading) : null;
-  const field = section ? findLabeledFields(section, labels, 'passwordField')[0] : undefined;
-  if (field) {
-    const msg = messageNearField(field, labels);
-    if (msg) return { kind: 'validation', message: msg };
-  }
-  for (const el of Array.from(doc.querySelectorAll('[role=alert], [aria-invalid=true]'))) {
+  const field = heading ? findLabeledFields(sectionAfter(heading), labels, 'passwordField')[0] : undefined;
+  return field ? notesAfterField(field) : [];
+}
+
+/**
+ * After Save (on the page the POST led to): "Changes saved" -> saved; otherwise a new text next to
+ * the Password field is the validation message. `notesBefore` (passwordFieldNotes() before Save)
+ * lets us ignore a permanent hint such as "Leave empty to keep the current password."
+ */
+export function readSaveOutcome(doc: Document, labels: AdminLabels, notesBefore: readonly string[] = []): SaveOutcome {
+  if (doc.body && hasText(doc.body, labels, 'changesSaved')) return { kind: 'saved' };
+  const fresh = passwordFieldNotes(doc, labels).filter((n) => !notesBefore.includes(n));
+  if (fresh.length > 0) return { kind: 'validation', message: fresh.join(' ') };
+  for (const el of Array.from(doc.querySelectorAll('[role=alert]'))) {
     const t = displayText(el);
-    if (t && el.tagName.toLowerCase() !== 'input') return { kind: 'validation', message: t };
+    if (t) return { kind: 'validation', message: t };
   }
   return { kind: 'unknown' };
 }

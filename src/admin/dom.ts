@@ -126,7 +126,7 @@ const REAL_HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend']);
 /** Elements that can act as a heading when they hold just the heading text. */
 const PSEUDO_HEADINGS = new Set(['div', 'span', 'strong', 'b', 'p', 'caption', 'header', 'summary', 'dt', 'label']);
 /** Text inside these is never a heading (controls, cells, menus, form options). */
-const NOT_HEADING_CONTEXT = 'a, button, th, td, option, select, textarea, [role=menu], [role=menubar], [role=menuitem], [role=button], [role=dialog], dialog';
+const NOT_HEADING_CONTEXT = 'a, button, th, option, select, textarea, [role=menu], [role=menubar], [role=menuitem], [role=button], [role=dialog], dialog';
 
 function isHeadingTag(el: Element): boolean {
   return REAL_HEADINGS.has(el.tagName.toLowerCase());
@@ -175,23 +175,38 @@ export interface Section {
   parts: Element[];
 }
 
-/** Does `el` start another section of the same kind as `heading` (`level` = original tag level)? */
-function isBoundary(el: Element, anchor: Element, original: Element): boolean {
-  const tag = el.tagName.toLowerCase();
-  if (isHeadingTag(original)) {
-    const level = headingLevel(original);
+/** tag.class of an element: a structural signature (we compare, never name, classes). */
+function sig(el: Element): string {
+  return `${el.tagName.toLowerCase()}.${el.className}`;
+}
+
+/** The chain of signatures from `anchor` (exclusive) down to `heading` (inclusive). */
+function pathDown(anchor: Element, heading: Element): string[] {
+  const path: string[] = [];
+  for (let e: Element | null = heading; e && e !== anchor; e = e.parentElement) path.unshift(sig(e));
+  return path;
+}
+
+/** Does `el` start another section of the same kind as `heading` (climbed to `anchor`)? */
+function isBoundary(el: Element, anchor: Element, heading: Element): boolean {
+  if (isHeadingTag(heading)) {
+    const level = headingLevel(heading);
     const isSameKind = (h: Element): boolean =>
-      original.tagName.toLowerCase() === 'legend' ? h.tagName.toLowerCase() === 'legend' : headingLevel(h) <= level;
+      heading.tagName.toLowerCase() === 'legend' ? h.tagName.toLowerCase() === 'legend' : headingLevel(h) <= level;
     if (isHeadingTag(el) && isSameKind(el)) return true;
     // A sibling wrapper that starts with such a heading (e.g. the next section's <div><h3>..</h3></div>).
     const first = el.querySelector('h1, h2, h3, h4, h5, h6, legend');
-    if (first && isSameKind(first) && el.firstElementChild && (el.firstElementChild === first || el.firstElementChild.contains(first))) {
-      return true;
-    }
-    return false;
+    return !!(first && isSameKind(first) && el.firstElementChild && (el.firstElementChild === first || el.firstElementChild.contains(first)));
   }
-  // Pseudo-heading: the next element that looks the same (same tag and class) starts a new section.
-  return tag === anchor.tagName.toLowerCase() && el.className === anchor.className && el.children.length <= anchor.children.length && textOf(el).length <= 80 && !el.querySelector('table, form, input');
+  // Pseudo-heading: a sibling built like the heading's wrapper (same tag.class all the way down to
+  // an element like the heading, holding text) is the next section's heading.
+  if (sig(el) !== sig(anchor)) return false;
+  let cur: Element | null = el;
+  for (const step of pathDown(anchor, heading)) {
+    cur = cur ? Array.from(cur.children).find((c) => sig(c) === step) ?? null : null;
+    if (!cur) return false;
+  }
+  return !!cur && textOf(cur) !== '' && textOf(cur).length <= 80;
 }
 
 /**

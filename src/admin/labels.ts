@@ -52,7 +52,8 @@ const EN = {
   composeTo: ['To'],
   send: ['Send'],
   emailSent: ['E-mail has been sent', 'Email has been sent'],
-  sendFailed: ['E-mail could not be sent', 'Error sending e-mail'],
+  sendFailed: ['The e-mail could not be sent.', 'E-mail could not be sent', 'Error sending e-mail'],
+  sessionExpired: ['Your session has expired. Please log in again.'],
   // Customer page (from Customers)
   customerSection: ['Customer'],
   passwordField: ['Password'],
@@ -101,7 +102,8 @@ const DE: Record<LabelKey, readonly string[]> = {
   composeTo: ['An'],
   send: ['Senden'],
   emailSent: ['E-Mail wurde gesendet'],
-  sendFailed: ['E-Mail konnte nicht gesendet werden', 'Fehler beim Senden der E-Mail'],
+  sendFailed: ['Die E-Mail konnte nicht gesendet werden.', 'E-Mail konnte nicht gesendet werden', 'Fehler beim Senden der E-Mail'],
+  sessionExpired: ['Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.'],
   customerSection: ['Kunde'],
   passwordField: ['Passwort'],
   save: ['Speichern'],
@@ -240,10 +242,10 @@ const DISTINGUISHING_KEYS: LabelKey[] = [
 function labelBearingTexts(doc: Document): Set<string> {
   const out = new Set<string>();
   const els = doc.querySelectorAll(
-    'a, button, h1, h2, h3, h4, h5, h6, legend, th, label, input[type=submit], input[type=button]',
+    'a, button, h1, h2, h3, h4, h5, h6, legend, th, td, dt, label, input[type=submit], input[type=button]',
   );
   for (const el of Array.from(els)) {
-    const t = el instanceof HTMLInputElement ? el.value : el.textContent;
+    const t = el.tagName.toLowerCase() === 'input' ? (el as HTMLInputElement).value : el.textContent;
     if (t) {
       const n = normalizeText(t);
       if (n.length > 0 && n.length <= 60) out.add(n);

@@ -51,6 +51,7 @@ export function readHistoryState(doc: Document, labels: AdminLabels, which: Hist
     return { ...base, state: 'table' };
   }
   if (findElementsWithText(section, labels, 'noData').length > 0) return { ...base, state: 'no-data' };
+  if (findElementsWithText(section, labels, 'sessionExpired').length > 0) return { ...base, state: 'login' };
   const err = findElementsWithText(section, labels, 'errorLoading')[0];
   if (err) return { ...base, state: 'error', errorElement: err };
   if (loadControl) return { ...base, state: 'not-loaded' };
