@@ -395,7 +395,8 @@ export function clickLikeAUser(el: Element): boolean {
     (el as HTMLElement).click();
     return true;
   }
-  const ev = new win.MouseEvent('click', { bubbles: true, cancelable: true, composed: true, view: win });
+  // No `view`: across realms (vitest's jsdom, Firefox Xrays) a foreign window object is rejected.
+  const ev = new win.MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
   return el.dispatchEvent(ev);
 }
 

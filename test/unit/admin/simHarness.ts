@@ -31,11 +31,11 @@ export async function fetchText(sim: Simulator, cookie: string | null, url: stri
   throw new Error('too many redirects');
 }
 
-export async function loadPage(sim: Simulator, cookie: string | null, url: string, init: RequestInit = {}): Promise<SimPage> {
+export async function loadPage(sim: Simulator, cookie: string | null, url: string, init: RequestInit = {}, scripts = true): Promise<SimPage> {
   const { status, text, url: finalUrl } = await fetchText(sim, cookie, url, init);
   const dom = new JSDOM(text, {
     url: finalUrl,
-    runScripts: 'dangerously',
+    ...(scripts ? { runScripts: 'dangerously' as const } : {}),
     beforeParse(window) {
       const w = window as unknown as Record<string, unknown> & { HTMLDialogElement: { prototype: Record<string, unknown> } };
       w.fetch = async (u: string, i: RequestInit = {}) => {

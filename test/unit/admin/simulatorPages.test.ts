@@ -47,7 +47,7 @@ function accountsOf(email: string): Account[] {
 async function listPage(kind: 'incoming' | 'customers', q: string): Promise<SimPage> {
   const c = sim.config.variant;
   const param = { classic: 'q', modern: 'search', legacy: 's' }[c];
-  return loadPage(sim, cookie, `${sim.pathOf(kind)}?${param}=${encodeURIComponent(q)}`);
+  return loadPage(sim, cookie, `${sim.pathOf(kind)}?${param}=${encodeURIComponent(q)}`, {}, false);
 }
 
 async function userPageOf(labels: AdminLabels, email: string): Promise<SimPage> {
@@ -103,6 +103,9 @@ describe.each(combos)('simulator $variant/$lang/$dateFormat/$timeZone', ({ varia
     expect(res.exact.map((r) => r.ref.email)).toEqual([PEOPLE.valid2h]);
     expect(res.lookalikes.map((r) => r.ref.email)).toContain(PEOPLE.lookalike);
 
+    // The rest of the list checks do not depend on the date format: once per variant x language.
+    const full = dateFormat === 'en-US' && timeZone === 'Europe/Berlin';
+    if (full) {
     const two = parseSearchResults((await listPage('customers', PEOPLE.twoShops.toUpperCase())).doc, labels, PEOPLE.twoShops.toUpperCase());
     expect(two.exact.map((r) => r.ref.shop).sort()).toEqual(accountsOf(PEOPLE.twoShops).map((a) => sim.scenario().shop(a.shopId).name).sort());
 
@@ -113,9 +116,10 @@ describe.each(combos)('simulator $variant/$lang/$dateFormat/$timeZone', ({ varia
     // All rows (empty search): page 1 has a Next control, shops and names read as text.
     const all = parseSearchResults((await listPage('incoming', '')).doc, labels, '');
     if (sim.scenario().accounts.length > 20) expect(all.next).not.toBeNull();
+    }
 
     // User pages: load both histories with the page's own script, compare with the truth.
-    for (const email of [PEOPLE.valid2h, PEOPLE.manyRows, PEOPLE.noRequest, PEOPLE.xss]) {
+    for (const email of full ? [PEOPLE.valid2h, PEOPLE.manyRows, PEOPLE.noRequest, PEOPLE.xss] : [PEOPLE.manyRows]) {
       const page = await userPageOf(labels, email);
       expect(recognizePage(page.doc, labels)).toBe('user');
       expect(readUserPageEmail(page.doc)).toBe(email);
@@ -189,8 +193,6 @@ describe.each(VARIANTS)('simulator %s: actions end to end', (variant) => {
     // The POST a browser would make (jsdom does not navigate): too short -> validation message.
     setInputValue(form.password, 'short');
     const bad = await fetchText(sim, cookie, form.form!.action, { method: 'POST', body: formBody(form.form!), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    const badPage = await loadPage(sim, cookie, 'about:blank').catch(() => null);
-    void badPage;
     const badDoc = new (page.dom.window as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(bad.text, 'text/html');
     const outcome = readSaveOutcome(badDoc, labels, notes);
     expect(outcome.kind).toBe('validation');
