@@ -56,22 +56,41 @@ async function run(variant: Variant, lang: Lang) {
   await control(page, L.search).click();
   await control(page, L.show).click();
 
+  // First load of each section fails ('once'): "Error loading data" with the control back; the retry works.
+  sim.setConfig({ loadDataFailure: 'once' });
   for (const heading of [L.passwordHistory, L.emailHistory]) {
     await page.getByText(heading, { exact: true }).waitFor();
-    const before = await page.getByText(L.clickToLoad, { exact: true }).count();
-    await control(page, L.clickToLoad).first().click();
-    await page.waitForFunction((n) => document.querySelectorAll('table th').length > 0 && n > 0, before);
+    const loaders = page.getByRole('link', { name: L.clickToLoad, exact: true }).or(page.getByRole('button', { name: L.clickToLoad, exact: true }));
+    const before = await loaders.count();
+    await loaders.first().click();
+    await page.getByText(L.errorLoading, { exact: true }).waitFor();
+    await loaders.first().click();
+    await page.waitForFunction(([n, label]) => [...document.querySelectorAll('a,button,input')]
+      .filter((e) => (e.textContent || (e as HTMLInputElement).value) === label).length === n - 1, [before, L.clickToLoad] as const);
+    if (await page.getByText(L.errorLoading, { exact: true }).count()) problems.push('error text stayed after retry');
   }
+  sim.setConfig({ loadDataFailure: 'never' });
   await page.getByRole('columnheader', { name: L.colEmailType, exact: true }).waitFor();
   const subject = page.locator('tr:not(:has(tr))', { hasText: L.typeNewPassword }).getByRole('link').first();
   await subject.click();
   await control(page, L.reply).click();
+  sim.setConfig({ failPages: [{ kind: 'send', mode: 'once' }] });
+  await control(page, L.send).click();
+  await page.getByText(L.sendFailed, { exact: true }).waitFor();
+  if (sim.outbox().length) problems.push('failed send reached the outbox');
   await control(page, L.send).click();
   await page.getByText(L.emailSent, { exact: true }).waitFor({ timeout: 5000 });
   await control(page, L.close).click();
   const sent = sim.outbox().at(-1);
   const expected = sim.people().find((p) => p.email === PEOPLE.xss)?.latestToken;
   if (!sent || sent.token !== expected) problems.push(`outbox token ${sent?.token} != ${expected}`);
+
+  // Session expires mid-flow: the dialog fetch answers 401 and the dialog says so.
+  sim.expireSessions();
+  await subject.click();
+  await page.getByText(L.sessionExpired, { exact: true }).waitFor();
+  await control(page, L.close).click();
+  await page.context().addCookies([{ name: 'FRADMIN_SESSION', value: sim.login().split('=')[1]!, url: sim.url }]);
 
   await menu(page, L.sales, L.customers);
   await page.locator('input[type=text],input[type=search]').first().fill(PEOPLE.valid2h);

@@ -89,6 +89,21 @@ describe('login and sessions', () => {
     expect((await get(path('dashboard'))).res.status).toBe(302);
   });
 
+  it('German login page and menu; page latency is added to every admin response', async () => {
+    sim.setConfig({ lang: 'de' });
+    const login = text((await get(path('login'), '')).text);
+    for (const l of ['E-Mail', 'Passwort', 'Anmelden']) expect(login).toContain(l);
+    const menu = text((await get(path('dashboard'))).text);
+    for (const l of ['Übersicht', 'Inhalte', 'Verkauf', 'Kunden', 'Bestellungen', 'Support', 'Eingehende Anfragen', 'Technischer Support', 'Firma']) expect(menu).toContain(l);
+    sim.setConfig({ pageLatencyMs: 150, loadDataLatencyMs: [100, 100] });
+    let t0 = performance.now();
+    await get(path('dashboard'));
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
+    t0 = performance.now();
+    await history(PEOPLE.valid2h, 'password');
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(240);
+  });
+
   it('control API: login cookie works, 404 when control is off', async () => {
     const { json } = await control('POST', 'login');
     expect((await get(path('dashboard'), json.cookie)).res.status).toBe(200);
@@ -203,6 +218,12 @@ describe('e-mail dialog and send', () => {
     const after = rows((await history(PEOPLE.valid2h, 'email')).text).filter((r) => r['E-mail Type'] === 'New Password');
     expect(after).toHaveLength(before + 1);
     expect(after.map((x) => x.Date)).toContain(formatDate(clock, 'en-US', 'Europe/Berlin'));
+  });
+
+  it('the email switch makes opening the e-mail fail', async () => {
+    sim.setConfig({ failPages: [{ kind: 'email', mode: 'always' }] });
+    const mail = account(PEOPLE.valid2h).mails[0]!;
+    expect((await get(`${path('mail')}?id=${mail.id}`)).res.status).toBe(500);
   });
 
   it('a send failure switch answers 500 once', async () => {
