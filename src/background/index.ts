@@ -2,20 +2,52 @@
  * The background service worker: owns every multi-step flow, so closing the popup never stops one.
  * It talks to the admin only through our content script in the agent's own admin tab.
  */
-import { handleMessages, isExtensionPage, MessageError, sendToTab } from '../shared/messaging';
+import browser from 'webextension-polyfill';
+import { handleMessages, isExtensionPage, isOwnContentScript, MessageError, sendToTab } from '../shared/messaging';
 import type { BackgroundProtocol } from '../shared/protocol';
 import { findAdminTab } from './adminTab';
+import { notePageReady, pingTab } from './pageEvents';
+import { revealPassword } from './passwordVault';
+import { abortRunsInTab, resumeRuns, startRun } from './runs/runner';
+import { latestRun } from './runs/runStore';
+import { loadSettings } from '../shared/settings';
+
+async function adminTabId(tabId: number | undefined): Promise<number> {
+  const id = tabId ?? (await findAdminTab((await loadSettings()).adminUrl))?.id;
+  if (id === undefined) throw new MessageError('no-admin-tab', 'No admin tab is open.');
+  return id;
+}
+
+/** Requests only our own content scripts may make. */
+const FROM_CONTENT = new Set<string>(['content/ready']);
 
 handleMessages<BackgroundProtocol>(
   {
     async 'admin/ping'({ tabId }) {
-      const tab = tabId ?? (await findAdminTab())?.id;
-      if (tab === undefined) throw new MessageError('no-admin-tab', 'No admin tab is open.');
-      const report = await sendToTab(tab, 'content/ping', {});
-      return { tabId: tab, report };
+      const tab = await adminTabId(tabId);
+      return { tabId: tab, report: await sendToTab(tab, 'content/ping', {}) };
+    },
+    async 'admin/current-customer'({ tabId }) {
+      const tab = await adminTabId(tabId).catch(() => undefined);
+      if (tab === undefined) return {};
+      const report = await pingTab(tab);
+      return { tabId: tab, ...(report?.customerEmail ? { email: report.customerEmail } : {}) };
+    },
+    'run/start': (request) => startRun(request),
+    'run/get': ({ email }) => latestRun(email),
+    async 'run/reveal-password'({ runId }) {
+      return revealPassword(runId);
+    },
+    async 'content/ready'(report, sender) {
+      if (sender.tab?.id !== undefined) notePageReady(sender.tab.id, report);
+      return { ok: true };
     },
   },
-  // Action requests come only from our own pages: a web page cannot reach runtime messaging,
-  // and content scripts get their own narrow entry points.
-  (sender) => isExtensionPage(sender),
+  // A web page cannot reach runtime messaging at all; of our own contexts, content scripts may only
+  // announce pages, and everything that acts comes from our extension pages.
+  (sender, type) => (FROM_CONTENT.has(type) ? isOwnContentScript(sender) : isExtensionPage(sender)),
 );
+
+browser.tabs.onRemoved.addListener((tabId) => abortRunsInTab(tabId));
+
+void resumeRuns();

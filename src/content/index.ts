@@ -1,13 +1,24 @@
 /**
- * Content script on admin pages. It answers the background's requests and injects in-page help
- * on the pages that are ours; on every other page it does nothing after one cheap recognition.
+ * Content script on admin pages. It answers the background's step requests and injects in-page
+ * help on the pages that are ours; on every other page it stops after one cheap recognition.
+ *
+ * Security: it listens only to runtime messages from our own extension (web pages cannot send
+ * those) and never to window.postMessage or page events.
  */
-import { handleMessages, isOwnContentScript } from '../shared/messaging';
+import browser from 'webextension-polyfill';
+import { handleMessages, sendToBackground } from '../shared/messaging';
 import type { ContentProtocol } from '../shared/protocol';
+import { pageReport, readPageContext } from './pageContext';
+import { stepHandlers } from './steps';
+import { startFeatures } from './features';
+import './features/all';
 
-handleMessages<ContentProtocol>({
-  async 'content/ping'() {
-    return { page: 'unknown' };
-  },
-});
-void isOwnContentScript;
+async function main(): Promise<void> {
+  const ctx = await readPageContext(document);
+  handleMessages<ContentProtocol>(stepHandlers(ctx, document), (sender) => sender.id === browser.runtime.id && sender.tab === undefined);
+  // Wake a waiting flow: this is the page its last click led to.
+  void sendToBackground('content/ready', pageReport(ctx, document)).catch(() => undefined);
+  startFeatures(ctx, document);
+}
+
+void main();

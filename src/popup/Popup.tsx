@@ -1,6 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { isPlausibleEmail, normalizeEmail, sameEmail } from '../domain/email';
+import type { TemplateId } from '../domain/replyTemplates';
+import { readActivity, type ActivityEntry, ACTIVITY_KEY } from '../shared/activityLog';
+import { t } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
-import type { PageReport } from '../shared/protocol';
+import { present, renderReply } from '../shared/present';
+import type { ActionKind } from '../shared/protocol';
+import type { RunView } from '../shared/runs';
+import { DEFAULT_SETTINGS, effectiveTimeZone, loadSettings, type Settings } from '../shared/settings';
+import { CopyButton } from '../ui/CopyButton';
+import { NotFound, ResultCard, ShopPicker } from './ResultCard';
+import { Steps } from './Steps';
+import { useLiveRun, useNow } from './useRun';
 
 /** `?tab=<id>`: act on a given admin tab (a popup opened as a page is attached to no tab). */
 function tabFromQuery(): number | undefined {
@@ -9,20 +21,233 @@ function tabFromQuery(): number | undefined {
   return Number.isInteger(id) && id >= 0 ? id : undefined;
 }
 
+/** A finished run younger than this is shown again when the popup reopens. */
+const RECENT_MS = 10 * 60_000;
+
 export function Popup() {
-  const [report, setReport] = useState<PageReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const tabId = useMemo(tabFromQuery, []);
+  const [email, setEmail] = useState('');
+  const [inputError, setInputError] = useState<string | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const [run, setRun] = useLiveRun(null);
+  const [lastLookup, setLastLookup] = useState<RunView | null>(null);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [confirming, setConfirming] = useState(false);
+  const [secret, setSecret] = useState<{ password: string; expiresAt: number } | null>(null);
+  const [activity, setActivity] = useState<ActivityEntry[]>([]);
+  const input = useRef<HTMLInputElement>(null);
+  const now = useNow();
 
   useEffect(() => {
-    sendToBackground('admin/ping', { tabId: tabFromQuery() })
-      .then(({ report }) => setReport(report))
-      .catch((e: Error) => setError(e.message));
+    void loadSettings().then(setSettings);
+    void readActivity().then(setActivity);
+    const onLocal = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && ACTIVITY_KEY in changes) void readActivity().then(setActivity);
+    };
+    browser.storage.onChanged.addListener(onLocal);
+    void (async () => {
+      const [current, newest] = await Promise.all([
+        sendToBackground('admin/current-customer', { tabId }).catch(() => ({}) as { email?: string }),
+        sendToBackground('run/get', {}).catch(() => null),
+      ]);
+      const recent = newest && (newest.status === 'running' || (newest.endedAt ?? 0) > Date.now() - RECENT_MS) ? newest : null;
+      const wanted = current.email ?? recent?.email;
+      if (wanted) setEmail(wanted);
+      else input.current?.focus();
+      if (recent && (!current.email || sameEmail(recent.email, current.email))) setRun(recent);
+    })();
+    return () => browser.storage.onChanged.removeListener(onLocal);
   }, []);
 
+  // The card keeps showing the last look-up while a set-password run (which reads no history) goes on.
+  useEffect(() => {
+    if (run?.lookup) setLastLookup(run);
+  }, [run]);
+
+  // A finished set-password run: fetch the password once from the worker's memory; forget it after a minute.
+  useEffect(() => {
+    if (run?.kind !== 'set-password' || run.status !== 'done') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void sendToBackground('run/reveal-password', { runId: run.id }).then((held) => {
+      if (!held) return;
+      setSecret(held);
+      timer = setTimeout(() => setSecret(null), Math.max(0, held.expiresAt - Date.now()));
+    });
+    return () => clearTimeout(timer);
+  }, [run?.id, run?.status]);
+
+  const start = async (kind: ActionKind, shop?: string) => {
+    setStartError(null);
+    setConfirming(false);
+    const wanted = normalizeEmail(email);
+    if (!isPlausibleEmail(wanted)) {
+      setInputError(wanted ? t('badEmail', [wanted]) : t('emptyEmail'));
+      input.current?.focus();
+      return;
+    }
+    setInputError(null);
+    if (kind === 'lookup') {
+      setLastLookup(null);
+      setSecret(null);
+    }
+    try {
+      setRun(await sendToBackground('run/start', { kind, email: wanted, ...(shop !== undefined ? { shop } : {}), ...(tabId !== undefined ? { tabId } : {}) }));
+    } catch (error) {
+      setStartError((error as Error).message);
+    }
+  };
+
+  const agentTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const lookupRun = lastLookup && sameEmail(lastLookup.email, email || lastLookup.email) ? lastLookup : null;
+  const presented = lookupRun?.lookup
+    ? present(lookupRun.lookup, { now, validityHours: settings.validityHours, adminTimeZone: effectiveTimeZone(settings), agentTimeZone })
+    : null;
+  const busy = run?.status === 'running';
+  const canResend = presented?.decision.kind === 'resend' && !busy;
+  const shop = lookupRun?.lookup?.customer.shop ?? run?.shop;
+  const reply = (id: TemplateId) =>
+    renderReply(id, {
+      ...(lookupRun?.lookup ? { lookup: lookupRun.lookup } : {}),
+      email: normalizeEmail(email),
+      ...(shop ? { shop } : {}),
+      ...(secret ? { password: secret.password } : {}),
+      ...(presented && presented.status.state !== 'none' ? { validUntil: presented.status.validUntil } : {}),
+      agentTimeZone,
+      templates: settings.templates,
+    });
+
   return (
-    <main>
+    <main class="popup">
       <h1>Reset Desk</h1>
-      <p role="status">{error ?? (report ? `Admin page: ${report.page}` : 'Connecting to the admin tab…')}</p>
+      <form
+        class="lookup"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start('lookup');
+        }}
+      >
+        <label for="customer-email">{t('customerEmail')}</label>
+        <div class="row">
+          <input
+            id="customer-email"
+            ref={input}
+            type="email"
+            autocomplete="off"
+            spellcheck={false}
+            value={email}
+            aria-invalid={inputError ? true : undefined}
+            aria-describedby={inputError ? 'email-error' : undefined}
+            onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
+          />
+          <button type="submit" disabled={busy}>
+            {t('lookUp')}
+          </button>
+        </div>
+        {inputError ? (
+          <p id="email-error" class="error" role="alert">
+            {inputError}
+          </p>
+        ) : null}
+      </form>
+
+      {run ? <Steps run={run} /> : null}
+
+      <div role="status" aria-live="polite" class="result">
+        {startError ? <p class="error">{startError}</p> : null}
+        {run?.status === 'running' && !presented ? <p>{t('working')}</p> : null}
+        {run?.status === 'choose-shop' && run.shops ? <ShopPicker shops={run.shops} onPick={(s) => void start(run.kind, s)} /> : null}
+        {run?.status === 'failed' && run.error?.code === 'not-found' ? <NotFound email={run.email} lookalikes={run.lookalikes ?? []} /> : null}
+        {lookupRun?.lookup && presented ? <ResultCard lookup={lookupRun.lookup} presented={presented} /> : null}
+        {run?.status === 'done' && run.notice ? <p class="notice">{run.notice}</p> : null}
+        {run?.status === 'failed' && run.error && run.error.code !== 'not-found' ? (
+          <div class="error-box">
+            <p class="error">{run.error.message}</p>
+            {run.error.remedy === 'open-login' ? (
+              <button type="button" onClick={() => void openAdmin(run.tabId, settings.adminUrl)}>
+                {t('openLogin')}
+              </button>
+            ) : null}
+            {run.error.remedy === 'retry' ? (
+              <button type="button" onClick={() => void start(run.kind, run.shop)}>
+                {t('retry')}
+              </button>
+            ) : null}
+            {run.error.remedy === 'check-settings' ? (
+              <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+                {t('openOptions')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+
+      {presented ? (
+        <section class="actions" aria-label={t('actions')}>
+          <button type="button" disabled={!canResend} aria-describedby="resend-why" onClick={() => void start('resend', shop)}>
+            {t('resend')}
+          </button>
+          <p id="resend-why" class="muted">
+            {presented.decision.kind === 'resend' ? t('resendWhy') : presented.decision.reason}
+          </p>
+          {confirming ? (
+            <div class="confirm" role="group" aria-label={t('setPassword')}>
+              <p>{t('confirmSetPassword', [normalizeEmail(email), shop ?? ''])}</p>
+              <button type="button" onClick={() => void start('set-password', shop)}>
+                {t('confirm')}
+              </button>{' '}
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('cancel')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
+              {t('setPassword')}
+            </button>
+          )}
+        </section>
+      ) : null}
+
+      {secret ? (
+        <section class="secret" aria-label={t('newPassword')}>
+          <p>{t('newPasswordOnce')}</p>
+          <output class="password">{secret.password}</output>
+          <CopyButton text={secret.password} what={t('thePassword')} />
+          <CopyButton text={reply('new-password')} what={t('replyNewPassword')} />
+        </section>
+      ) : null}
+
+      {presented || run?.error?.code === 'not-found' ? (
+        <section class="replies" aria-label={t('replies')}>
+          <h2>{t('replies')}</h2>
+          {presented && presented.decision.kind === 'resend' ? <CopyButton text={reply('resend-done')} what={t('replyResent')} /> : null}
+          {presented?.status.state === 'changed' ? <CopyButton text={reply('already-changed')} what={t('replyChanged')} /> : null}
+          <CopyButton text={reply('try-again')} what={t('replyTryAgain')} />
+          <CopyButton text={reply('request-again')} what={t('replyRequestAgain')} />
+          <CopyButton text={reply('forward-copy')} what={t('replyForward')} />
+        </section>
+      ) : null}
+
+      {activity.length ? (
+        <section class="activity" aria-label={t('recentActivity')}>
+          <h2>{t('recentActivity')}</h2>
+          <ul>
+            {activity.slice(0, 5).map((a) => (
+              <li key={`${a.at}-${a.email}-${a.action}`}>
+                <time>{new Date(a.at).toLocaleTimeString()}</time> {a.action} {a.email} {a.shop ? `(${a.shop})` : ''}: {a.outcome}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </main>
   );
+}
+
+async function openAdmin(tabId: number | undefined, adminUrl: string): Promise<void> {
+  if (tabId !== undefined) {
+    const tab = await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+    if (tab) return;
+  }
+  await browser.tabs.create({ url: adminUrl });
 }

@@ -9,7 +9,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { BackgroundProtocol, ContentProtocol } from './protocol';
 
-export type Protocol = Record<string, { request: unknown; response: unknown }>;
+export type Protocol<P> = { [K in keyof P]: { request: unknown; response: unknown } };
 
 export interface WireError {
   code: string;
@@ -82,7 +82,7 @@ export async function sendToTab<K extends keyof ContentProtocol & string>(
   return unwrap(reply, type);
 }
 
-export type Handlers<P extends Protocol> = {
+export type Handlers<P extends Protocol<P>> = {
   [K in keyof P]?: (payload: P[K]['request'], sender: Runtime.MessageSender) => Promise<P[K]['response']> | P[K]['response'];
 };
 
@@ -91,7 +91,7 @@ export type Handlers<P extends Protocol> = {
  * all (e.g. the background only takes action requests from our own extension pages).
  * Returns a function that removes the listener.
  */
-export function handleMessages<P extends Protocol>(
+export function handleMessages<P extends Protocol<P>>(
   handlers: Handlers<P>,
   accept: (sender: Runtime.MessageSender, type: string) => boolean = () => true,
 ): () => void {

@@ -2,24 +2,76 @@
  * The named requests each context answers, and their replies. Shared by all contexts so both
  * ends of every message are checked by the compiler.
  */
+import type { CustomerRef, HistoryEmail, ResetRequest } from '../domain/types';
+import type { RunView } from './runs';
 
 /** What the content script found on the admin page it runs in. */
 export interface PageReport {
+  /** Random per document: tells a new page from the one a click started on. */
+  docId: string;
   /** The page kind as recognised from labels and structure ('other' on pages that are not ours). */
-  page: string;
+  page: 'login' | 'incoming-requests' | 'customers' | 'user' | 'customer' | 'other';
   /** The admin language detected on the page, if any. */
-  lang?: string;
+  lang?: 'en' | 'de';
   /** On a user or customer page: the customer's e-mail shown there. */
   customerEmail?: string;
+  /** On a list page: the text in its search field. */
+  searchQuery?: string;
 }
+
+/** A step that clicked something that loads a new page; `fromDocId` is the page it left. */
+export interface Navigation {
+  navigating: true;
+  fromDocId: string;
+}
+
+export interface SearchOutcome {
+  exact: CustomerRef[];
+  lookalikes: CustomerRef[];
+  hasNext: boolean;
+}
+
+export interface Histories {
+  customerEmail?: string;
+  requests: ResetRequest[];
+  emails: HistoryEmail[];
+}
+
+export type ActionKind = 'lookup' | 'resend' | 'set-password';
 
 /** Requests the background service worker answers (from the popup, options page and content scripts). */
 export interface BackgroundProtocol {
   /** Round trip popup → background → content script in the admin tab → back. */
   'admin/ping': { request: { tabId?: number }; response: { tabId: number; report: PageReport } };
+  /** Starts (or joins, for the same customer) a look-up, resend or password reset. */
+  'run/start': {
+    request: { kind: ActionKind; email: string; shop?: string; tabId?: number };
+    response: RunView;
+  };
+  /** The newest run for a customer (or the newest of all), for a popup that opens mid-flow. */
+  'run/get': { request: { email?: string }; response: RunView | null };
+  /** The generated password of a finished set-password run, while it is still held (one minute). */
+  'run/reveal-password': { request: { runId: string }; response: { password: string; expiresAt: number } | null };
+  /** The customer e-mail on the admin tab's current page, to prefill the popup. */
+  'admin/current-customer': { request: { tabId?: number }; response: { email?: string; tabId?: number } };
+  /** The content script announces a freshly loaded admin page. */
+  'content/ready': { request: PageReport; response: { ok: true } };
 }
 
 /** Requests a content script answers (from the background only). */
 export interface ContentProtocol {
   'content/ping': { request: Record<string, never>; response: PageReport };
+  'admin/open-menu': { request: { item: 'incomingRequests' | 'customers' }; response: Navigation };
+  'admin/search': { request: { email: string }; response: Navigation };
+  'admin/read-results': { request: { email: string }; response: SearchOutcome };
+  'admin/next-results': { request: Record<string, never>; response: Navigation };
+  'admin/open-result': { request: { email: string; shop: string }; response: Navigation };
+  'admin/read-histories': { request: { which: ('passwordHistory' | 'emailHistory')[] }; response: Histories };
+  'admin/open-email': { request: { email: HistoryEmail }; response: { opened: true } };
+  'admin/reply': { request: Record<string, never>; response: { composing: true } };
+  'admin/send': { request: Record<string, never>; response: { notice: string } };
+  'admin/fill-password': { request: { password: string }; response: { filled: true } };
+  /** `notesBefore`: texts next to the Password field before Save, so a permanent hint is not taken for an error. */
+  'admin/save': { request: Record<string, never>; response: Navigation & { notesBefore: string[] } };
+  'admin/read-save-outcome': { request: { notesBefore: string[] }; response: { saved: boolean; message: string } };
 }

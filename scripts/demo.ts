@@ -1,0 +1,37 @@
+/**
+ * `npm start`: builds nothing itself (npm start runs the build first), starts the simulated admin
+ * with its demo data and opens Chromium with the extension loaded at the admin's login page.
+ * Headed where a display exists; otherwise it keeps the simulator running and says how to open it.
+ */
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSimulator } from '../test/admin-sim/server';
+import { ensureChromium } from './chromium';
+
+const port = Number(process.env.PORT ?? 8787);
+const sim = await startSimulator({ port, control: process.env.SIM_CONTROL === '1' });
+const dist = resolve('dist');
+console.log(`Simulated FlickRocket admin: ${sim.url}/  (log in as agent@example.com / demo-password)`);
+console.log('Try the customers anna@example.com (valid request), expired@example.com, changed@example.com, none@example.com.');
+
+if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.log('\nNo display here, so no browser window was opened. On a desktop:');
+  console.log(`  chromium --load-extension=${dist} --user-data-dir=$(mktemp -d) ${sim.url}/`);
+  console.log('or load dist/ in chrome://extensions (Developer mode → Load unpacked). Ctrl+C stops the simulator.');
+} else {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'reset-desk-demo-')), {
+    executablePath: ensureChromium(),
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    viewport: null,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${sim.url}/`);
+  context.on('close', () => void sim.close().then(() => process.exit(0)));
+  console.log('Chromium is open with Reset Desk loaded. Close the window (or Ctrl+C) to stop.');
+}
+
+process.on('SIGINT', () => void sim.close().then(() => process.exit(0)));

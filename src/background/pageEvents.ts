@@ -1,0 +1,82 @@
+/**
+ * Waiting for the admin tab to show a new page. Every admin page's content script announces
+ * itself ('content/ready') with a fresh `docId`; a step that clicked a link waits for an
+ * announcement whose docId differs from the page it clicked on. Event-driven, no polling; a ping
+ * covers the page that finished loading before we started listening.
+ */
+import browser from 'webextension-polyfill';
+import { MessageError, sendToTab } from '../shared/messaging';
+import type { PageReport } from '../shared/protocol';
+
+interface Waiter {
+  tabId: number;
+  fromDocId: string | null;
+  resolve(report: PageReport): void;
+}
+
+const waiters = new Set<Waiter>();
+
+export function notePageReady(tabId: number, report: PageReport): void {
+  for (const waiter of waiters) {
+    if (waiter.tabId === tabId && report.docId !== waiter.fromDocId) waiter.resolve(report);
+  }
+}
+
+/** Asks the tab's content script what page it is on; undefined while no content script answers (page loading). */
+export async function pingTab(tabId: number): Promise<PageReport | undefined> {
+  try {
+    return await sendToTab(tabId, 'content/ping', {});
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Resolves with the first page in `tabId` other than `fromDocId` (null: any page).
+ * Rejects with `admin-slow` after `timeoutMs`, `tab-closed` if the tab goes away, or when `signal` aborts.
+ */
+export function waitForPage(tabId: number, fromDocId: string | null, options: { timeoutMs: number; signal?: AbortSignal }): Promise<PageReport> {
+  return new Promise<PageReport>((resolve, reject) => {
+    const cleanup = () => {
+      waiters.delete(waiter);
+      clearTimeout(timer);
+      browser.tabs.onRemoved.removeListener(onRemoved);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      options.signal?.removeEventListener('abort', onAbort);
+    };
+    const waiter: Waiter = {
+      tabId,
+      fromDocId,
+      resolve(report) {
+        cleanup();
+        resolve(report);
+      },
+    };
+    const fail = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onRemoved = (closed: number) => {
+      if (closed === tabId) fail(new MessageError('tab-closed', 'The admin tab was closed.'));
+    };
+    // A content/ready lost while the worker was asleep: ask again once the tab says it has loaded.
+    const onUpdated = (updated: number, change: { status?: string }) => {
+      if (updated === tabId && change.status === 'complete') void check();
+    };
+    const onAbort = () => fail(options.signal?.reason instanceof Error ? options.signal.reason : new MessageError('aborted', 'Stopped.'));
+    const check = async () => {
+      const report = await pingTab(tabId);
+      if (report && report.docId !== fromDocId) waiter.resolve(report);
+    };
+    const timer = setTimeout(
+      () => fail(new MessageError('admin-slow', `The admin did not show the next page within ${Math.round(options.timeoutMs / 1000)} s.`)),
+      options.timeoutMs,
+    );
+    if (options.signal?.aborted) return onAbort();
+    waiters.add(waiter);
+    browser.tabs.onRemoved.addListener(onRemoved);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    options.signal?.addEventListener('abort', onAbort);
+    void check();
+  });
+}

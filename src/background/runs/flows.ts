@@ -1,0 +1,138 @@
+/**
+ * The three flows. Each is written to be run again from the top after a worker restart: the
+ * navigation parts notice where the tab already is, reading is harmless, and the two steps with
+ * effects (Send, Save) record an attempt before they act and check for it before they act again.
+ */
+import { decideAction } from '../../domain/decideAction';
+import { generatePassword } from '../../domain/passwordGenerator';
+import { resetStatus } from '../../domain/resetStatus';
+import { MessageError } from '../../shared/messaging';
+import type { PageReport } from '../../shared/protocol';
+import type { LookupData, RunView, StepId } from '../../shared/runs';
+import { loadSettings } from '../../shared/settings';
+import { holdPassword } from '../passwordVault';
+import { goToCustomer, requirePage, TO_CUSTOMER, TO_USER } from './navigate';
+import type { RunContext } from './runContext';
+
+export const FLOW_STEPS: Record<RunView['kind'], StepId[]> = {
+  lookup: ['open-admin', 'open-incoming', 'search', 'open-user', 'load-history'],
+  resend: ['open-admin', 'open-incoming', 'search', 'open-user', 'load-history', 'open-email', 'reply', 'send', 'confirm-send'],
+  'set-password': ['open-admin', 'open-customers', 'search-customer', 'open-customer', 'fill-password', 'save'],
+};
+
+type OpenAdmin = (ctx: RunContext) => Promise<PageReport>;
+
+async function readLookup(ctx: RunContext, customer: LookupData['customer']): Promise<LookupData> {
+  const histories = await ctx.ask('admin/read-histories', { which: ['passwordHistory', 'emailHistory'] });
+  return { customer, requests: histories.requests, emails: histories.emails, readAt: Date.now() };
+}
+
+/** Runs navigation to the user page and reads both histories; false when the run ended (not found, several shops). */
+async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<LookupData | null> {
+  const start = await ctx.step('open-admin', () => openAdmin(ctx));
+  const arrival = await goToCustomer(ctx, TO_USER, ctx.run.email, ctx.run.shop, start);
+  if (arrival.kind === 'choose-shop') {
+    await ctx.update({ status: 'choose-shop', shops: arrival.shops, endedAt: Date.now() });
+    return null;
+  }
+  if (arrival.kind === 'not-found') {
+    await ctx.update({
+      status: 'failed',
+      lookalikes: arrival.lookalikes,
+      error: { code: 'not-found', message: 'No customer with this e-mail', remedy: 'none', step: 'open-user' },
+      endedAt: Date.now(),
+    });
+    return null;
+  }
+  await ctx.update({ shop: arrival.customer.shop });
+  const lookup = await ctx.step('load-history', () => readLookup(ctx, arrival.customer));
+  await ctx.update({ lookup });
+  return lookup;
+}
+
+export async function lookupFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
+  if (await reachUserAndRead(ctx, openAdmin)) await ctx.update({ status: 'done', endedAt: Date.now() });
+}
+
+function judge(lookup: LookupData, validityHours: number) {
+  const status = resetStatus(lookup.requests, Date.now(), validityHours * 3600_000);
+  return decideAction(status, lookup.emails, { customerEmail: lookup.customer.email });
+}
+
+export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
+  const settings = await loadSettings();
+  const lookup = await reachUserAndRead(ctx, openAdmin);
+  if (!lookup) return;
+  const decision = judge(lookup, settings.validityHours);
+
+  const attempt = ctx.run.sendAttempt;
+  if (attempt) {
+    // We may have clicked Send before the worker stopped: the E-mail History tells.
+    if (decision.resendsSinceRequest.length > attempt.resendsBefore) {
+      for (const id of ['open-email', 'reply', 'send'] as const) await ctx.skip(id, 'sent before the interruption');
+      await ctx.step('confirm-send', async () => undefined, () => 'the resent e-mail is in the E-mail History');
+      await ctx.update({ status: 'done', notice: 'The reset e-mail was sent (confirmed in the E-mail History).', endedAt: Date.now() });
+      return;
+    }
+    // Not in the history: the send did not happen, so sending now is the first send.
+    await ctx.update({ sendAttempt: undefined });
+  }
+
+  if (decision.kind !== 'resend') {
+    throw new MessageError('not-resendable', `Not resent: ${decision.reason}`, { step: 'load-history' });
+  }
+  await ctx.step('open-email', () => ctx.ask('admin/open-email', { email: decision.email }));
+  await ctx.step('reply', () => ctx.ask('admin/reply', {}));
+  await ctx.update({ sendAttempt: { at: Date.now(), resendsBefore: decision.resendsSinceRequest.length } });
+  const sent = await ctx.step('send', () => ctx.ask('admin/send', {}));
+  await ctx.update({ notice: sent.notice });
+  await ctx.step(
+    'confirm-send',
+    async () => {
+      const after = await readLookup(ctx, lookup.customer);
+      await ctx.update({ lookup: after });
+      return judge(after, settings.validityHours).resendsSinceRequest.length > decision.resendsSinceRequest.length;
+    },
+    (seen) => (seen ? 'in the E-mail History' : 'not yet listed in the E-mail History'),
+  );
+  await ctx.update({ status: 'done', endedAt: Date.now() });
+}
+
+export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
+  const settings = await loadSettings();
+  if (ctx.run.saveAttempt) {
+    // Save may have gone through, but the password lived only in the stopped worker's memory.
+    throw new MessageError(
+      'password-unknown',
+      'The extension was restarted while saving: the password may have been changed, but it can no longer be shown. Set a new password again.',
+      { step: 'save' },
+    );
+  }
+  const start = await ctx.step('open-admin', () => openAdmin(ctx));
+  const arrival = await goToCustomer(ctx, TO_CUSTOMER, ctx.run.email, ctx.run.shop, start);
+  if (arrival.kind === 'choose-shop') {
+    await ctx.update({ status: 'choose-shop', shops: arrival.shops, endedAt: Date.now() });
+    return;
+  }
+  if (arrival.kind === 'not-found') {
+    await ctx.update({
+      status: 'failed',
+      lookalikes: arrival.lookalikes,
+      error: { code: 'not-found', message: 'No customer with this e-mail', remedy: 'none', step: 'open-customer' },
+      endedAt: Date.now(),
+    });
+    return;
+  }
+  await ctx.update({ shop: arrival.customer.shop });
+  const { password } = generatePassword(settings.passwordPolicy);
+  await ctx.step('fill-password', () => ctx.ask('admin/fill-password', { password }));
+  await ctx.update({ saveAttempt: { at: Date.now() } });
+  const outcome = await ctx.step('save', async () => {
+    const saving = await ctx.ask('admin/save', {});
+    requirePage(await ctx.arrive(saving), 'customer', 'save');
+    return ctx.ask('admin/read-save-outcome', { notesBefore: saving.notesBefore });
+  });
+  if (!outcome.saved) throw new MessageError('validation', `The admin did not save the password: ${outcome.message}`, { step: 'save' });
+  holdPassword(ctx.run.id, password);
+  await ctx.update({ status: 'done', notice: outcome.message, endedAt: Date.now() });
+}

@@ -1,0 +1,111 @@
+/**
+ * The machinery every flow uses: marks steps as they run (persisted, so popups show them live and
+ * a restarted worker knows where it was), talks to the admin tab with a time limit, and waits for
+ * the next page after a click.
+ */
+import { MessageError, sendToTab } from '../../shared/messaging';
+import type { ContentProtocol, Navigation, PageReport } from '../../shared/protocol';
+import type { RunView, StepId } from '../../shared/runs';
+import { waitForPage, pingTab } from '../pageEvents';
+import { saveRun } from './runStore';
+
+/** How long one admin page or one in-page step may take before we call the admin too slow. */
+export const PAGE_TIMEOUT_MS = 30_000;
+/** A content-script step that loads data (two tries of "Click to load data") gets longer. */
+export const STEP_TIMEOUT_MS = 45_000;
+
+export class RunContext {
+  constructor(
+    public run: RunView,
+    readonly signal: AbortSignal,
+  ) {}
+
+  get tabId(): number {
+    if (this.run.tabId === undefined) throw new MessageError('no-admin-tab', 'No admin tab is open.');
+    return this.run.tabId;
+  }
+
+  async update(patch: Partial<RunView>): Promise<void> {
+    this.run = { ...this.run, ...patch };
+    await saveRun(this.run);
+  }
+
+  /** Runs one visible step: marks it running, then done (or failed, and rethrows). */
+  async step<T>(id: StepId, work: () => Promise<T>, note?: (result: T) => string | undefined): Promise<T> {
+    this.signal.throwIfAborted();
+    await this.setStep(id, { state: 'running', startedAt: Date.now(), endedAt: undefined, note: undefined });
+    try {
+      const result = await work();
+      await this.setStep(id, { state: 'done', endedAt: Date.now(), note: note?.(result) });
+      return result;
+    } catch (error) {
+      await this.setStep(id, { state: 'failed', endedAt: Date.now() });
+      throw error;
+    }
+  }
+
+  /** Marks a step as not needed this time (e.g. the admin tab is already on that page). */
+  async skip(id: StepId, note: string): Promise<void> {
+    const now = Date.now();
+    await this.setStep(id, { state: 'skipped', startedAt: now, endedAt: now, note });
+  }
+
+  private async setStep(id: StepId, patch: Partial<RunView['steps'][number]>): Promise<void> {
+    const steps = this.run.steps.map((s) => (s.id === id ? { ...s, ...patch } : s));
+    await this.update({ steps });
+  }
+
+  /** One request to the content script in the admin tab, with a time limit. */
+  async ask<K extends keyof ContentProtocol & string>(type: K, payload: ContentProtocol[K]['request'], timeoutMs = STEP_TIMEOUT_MS): Promise<ContentProtocol[K]['response']> {
+    this.signal.throwIfAborted();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new MessageError('admin-slow', `The admin did not answer within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
+    });
+    const aborted = new Promise<never>((_, reject) => {
+      this.signal.addEventListener('abort', () => reject(this.signal.reason), { once: true });
+    });
+    try {
+      return await Promise.race([sendToTab(this.tabId, type, payload), timeout, aborted]);
+    } catch (error) {
+      // A closed tab surfaces as "Could not establish connection"; say what happened instead.
+      if (!(error instanceof MessageError) || error.code === 'no-receiver') {
+        if ((await pingTab(this.tabId)) === undefined) {
+          throw new MessageError('admin-unreachable', 'The admin tab did not answer (it was closed, or is still loading).');
+        }
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Where the admin tab is now. */
+  async here(): Promise<PageReport> {
+    return waitForPage(this.tabId, null, { timeoutMs: PAGE_TIMEOUT_MS, signal: this.signal });
+  }
+
+  /**
+   * A step whose click loads a new page, then the new page. If the old page went away before its
+   * answer reached us (a fast admin), the docId we read before asking still tells the pages apart.
+   */
+  async navigate<K extends 'admin/open-menu' | 'admin/search' | 'admin/next-results' | 'admin/open-result'>(
+    type: K,
+    payload: ContentProtocol[K]['request'],
+  ): Promise<PageReport> {
+    const before = await this.here();
+    try {
+      return await this.arrive(await this.ask(type, payload));
+    } catch (error) {
+      if (error instanceof MessageError && (error.code === 'no-receiver' || error.code === 'internal')) {
+        return this.arrive({ navigating: true, fromDocId: before.docId });
+      }
+      throw error;
+    }
+  }
+
+  /** After a click that loads a page: the new page. */
+  async arrive(navigation: Navigation): Promise<PageReport> {
+    return waitForPage(this.tabId, navigation.fromDocId, { timeoutMs: PAGE_TIMEOUT_MS, signal: this.signal });
+  }
+}

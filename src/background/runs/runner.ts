@@ -1,0 +1,177 @@
+/**
+ * Starts, joins and resumes runs. One run per customer at a time: a second click, a second popup
+ * or a second window asking for the same customer joins the run already going, which is what
+ * keeps a reset e-mail from being sent twice.
+ */
+import browser from 'webextension-polyfill';
+import { isPlausibleEmail, normalizeEmail, sameEmail } from '../../domain/email';
+import { resetStatus } from '../../domain/resetStatus';
+import { recordActivity } from '../../shared/activityLog';
+import { MessageError, toWireError } from '../../shared/messaging';
+import type { ActionKind, PageReport } from '../../shared/protocol';
+import type { ErrorRemedy, RunError, RunView, StepId } from '../../shared/runs';
+import { loadSettings, parseAdminUrl } from '../../shared/settings';
+import { findAdminTab } from '../adminTab';
+import { waitForPage } from '../pageEvents';
+import { FLOW_STEPS, lookupFlow, resendFlow, setPasswordFlow } from './flows';
+import { PAGE_TIMEOUT_MS, RunContext } from './runContext';
+import { listRuns, saveRun } from './runStore';
+
+const executing = new Map<string, { controller: AbortController; tabId?: number }>();
+
+// Start requests are handled one at a time so two at once cannot both miss each other's run.
+let startQueue: Promise<unknown> = Promise.resolve();
+
+const FLOWS = { lookup: lookupFlow, resend: resendFlow, 'set-password': setPasswordFlow } as const;
+
+const STATE_WORDS = { valid: 'Valid', expired: 'Expired', changed: 'Already changed', none: 'No reset request' } as const;
+
+export function startRun(request: { kind: ActionKind; email: string; shop?: string; tabId?: number }): Promise<RunView> {
+  const next = startQueue.then(() => startNow(request));
+  startQueue = next.catch(() => undefined);
+  return next;
+}
+
+async function startNow({ kind, email, shop, tabId }: { kind: ActionKind; email: string; shop?: string; tabId?: number }): Promise<RunView> {
+  const wanted = normalizeEmail(email);
+  if (!isPlausibleEmail(wanted)) throw new MessageError('bad-email', `"${email.trim()}" is not an e-mail address.`);
+  if (!(kind in FLOWS)) throw new MessageError('bad-request', `Unknown action "${kind}".`);
+
+  const running = (await listRuns()).find(
+    (r) => r.status === 'running' && sameEmail(r.email, wanted) && (shop === undefined || r.shop === undefined || r.shop === shop),
+  );
+  if (running) {
+    if (!executing.has(running.id)) execute(running);
+    return running;
+  }
+
+  const run: RunView = {
+    id: crypto.randomUUID(),
+    kind,
+    email: wanted,
+    ...(shop !== undefined ? { shop } : {}),
+    ...(tabId !== undefined ? { tabId } : {}),
+    status: 'running',
+    steps: FLOW_STEPS[kind].map((id) => ({ id, state: 'pending' })),
+    startedAt: Date.now(),
+  };
+  await saveRun(run);
+  execute(run);
+  return run;
+}
+
+/** Picks up runs a stopped worker left unfinished. Called once when the worker starts. */
+export async function resumeRuns(): Promise<void> {
+  for (const run of await listRuns()) {
+    if (run.status === 'running' && !executing.has(run.id)) execute(run);
+  }
+}
+
+/** Stops the runs working in a tab that was closed. */
+export function abortRunsInTab(tabId: number): void {
+  for (const { controller, tabId: runTab } of executing.values()) {
+    if (runTab === tabId) controller.abort(new MessageError('tab-closed', 'The admin tab was closed.'));
+  }
+}
+
+function execute(run: RunView): void {
+  const controller = new AbortController();
+  const entry: { controller: AbortController; tabId?: number } = { controller, ...(run.tabId !== undefined ? { tabId: run.tabId } : {}) };
+  executing.set(run.id, entry);
+  const ctx = new RunContext(run, controller.signal);
+  const openAdmin = async (c: RunContext): Promise<PageReport> => {
+    const report = await openAdminTab(c);
+    entry.tabId = c.run.tabId;
+    return report;
+  };
+  void (async () => {
+    try {
+      await FLOWS[run.kind](ctx, openAdmin);
+    } catch (error) {
+      await ctx.update({ status: 'failed', error: toRunError(error, currentStep(ctx.run)), endedAt: Date.now() });
+    } finally {
+      executing.delete(run.id);
+      await recordActivity({ at: Date.now(), action: ctx.run.kind, email: ctx.run.email, shop: ctx.run.shop ?? '', outcome: outcomeOf(ctx.run) }).catch(() => undefined);
+    }
+  })();
+}
+
+async function openAdminTab(ctx: RunContext): Promise<PageReport> {
+  const known = ctx.run.tabId;
+  if (known !== undefined && (await browser.tabs.get(known).catch(() => undefined))) {
+    // A resend interrupted after Send: only a freshly loaded E-mail History can tell whether it went out.
+    if (ctx.run.kind === 'resend' && ctx.run.sendAttempt) return reloadTab(ctx, known);
+    return ctx.here();
+  }
+  const settings = await loadSettings();
+  const existing = await findAdminTab(settings.adminUrl);
+  if (existing?.id !== undefined) {
+    await ctx.update({ tabId: existing.id });
+    return ctx.here();
+  }
+  const url = parseAdminUrl(settings.adminUrl);
+  if (!url) throw new MessageError('bad-settings', 'The admin address in the options is not a web address.');
+  // Not focused: the agent stays where they are (the ticket, the call notes).
+  const created = await browser.tabs.create({ url: url.href, active: false });
+  if (created.id === undefined) throw new MessageError('no-admin-tab', 'Could not open an admin tab.');
+  await ctx.update({ tabId: created.id });
+  return waitForPage(created.id, null, { timeoutMs: PAGE_TIMEOUT_MS, signal: ctx.signal });
+}
+
+async function reloadTab(ctx: RunContext, tabId: number): Promise<PageReport> {
+  const before = await ctx.here();
+  await browser.tabs.reload(tabId);
+  return waitForPage(tabId, before.docId, { timeoutMs: PAGE_TIMEOUT_MS, signal: ctx.signal });
+}
+
+function currentStep(run: RunView): StepId | undefined {
+  return run.steps.find((s) => s.state === 'running' || s.state === 'failed')?.id;
+}
+
+const REMEDIES: Record<string, ErrorRemedy> = {
+  'not-logged-in': 'open-login',
+  'label-missing': 'check-settings',
+  'bad-settings': 'check-settings',
+  'unparseable-date': 'check-settings',
+  'admin-slow': 'retry',
+  timeout: 'retry',
+  'load-failed': 'retry',
+  'tab-closed': 'retry',
+  'admin-unreachable': 'retry',
+  'unexpected-page': 'retry',
+  'no-admin-tab': 'retry',
+  'password-unknown': 'retry',
+};
+
+const HINTS: Record<string, string> = {
+  'not-logged-in': 'Log in to the admin, then try again.',
+  'label-missing': "The admin's layout has changed. If the admin uses other words, set them under Options → Admin labels.",
+  'admin-slow': 'The admin is slow right now. Try again.',
+  timeout: 'The admin is slow right now. Try again.',
+  'load-failed': 'The admin could not load the data. Try again in a moment.',
+  'tab-closed': 'The admin tab was closed. Try again: a new one is opened.',
+  'admin-unreachable': 'The admin tab did not answer. Try again.',
+  'unexpected-page': 'The admin showed an error page. Try again.',
+};
+
+export function toRunError(error: unknown, step: StepId | undefined): RunError {
+  const wire = toWireError(error);
+  const hint = HINTS[wire.code];
+  const wireStep = typeof wire.details?.step === 'string' ? (wire.details.step as StepId) : undefined;
+  return {
+    code: wire.code,
+    message: hint && !wire.message.includes(hint) ? `${wire.message} ${hint}` : wire.message,
+    remedy: REMEDIES[wire.code] ?? 'none',
+    ...((step ?? wireStep) ? { step: step ?? wireStep } : {}),
+  };
+}
+
+function outcomeOf(run: RunView): string {
+  if (run.status === 'choose-shop') return 'several shops';
+  if (run.status === 'failed') return run.error?.code === 'not-found' ? 'not found' : `failed: ${run.error?.code ?? 'unknown'}`;
+  if (run.status === 'running') return 'interrupted';
+  if (run.kind === 'resend') return 'reset e-mail resent';
+  if (run.kind === 'set-password') return 'new password set';
+  if (!run.lookup) return 'done';
+  return STATE_WORDS[resetStatus(run.lookup.requests, run.lookup.readAt).state];
+}

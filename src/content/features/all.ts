@@ -1,0 +1,2 @@
+// Every in-page feature, imported for its registration.
+import './presenceMarker';

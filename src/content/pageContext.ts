@@ -1,0 +1,44 @@
+/**
+ * What the content script knows about the page it runs in: the admin language, the labels (with
+ * the agent's overrides), the page kind and the time zone the admin prints dates in. Read once
+ * per page load: every admin page is a full page load.
+ */
+import { detectAdminLanguage, labelsFor, recognizePage, readUserPageEmail, validateLabelOverrides, type AdminLabels, type AdminLang } from '../admin';
+import type { PageReport } from '../shared/protocol';
+import { effectiveTimeZone, loadSettings, type Settings } from '../shared/settings';
+
+export interface PageContext {
+  docId: string;
+  lang: AdminLang | null;
+  labels: AdminLabels;
+  page: PageReport['page'];
+  settings: Settings;
+  timeZone: string;
+}
+
+export async function readPageContext(doc: Document): Promise<PageContext> {
+  const settings = await loadSettings();
+  const checked = validateLabelOverrides(settings.labelOverrides);
+  // Broken overrides are reported on the options page; here they must not stop the defaults.
+  const overrides = checked.ok ? checked.overrides : {};
+  const lang = detectAdminLanguage(doc, settings.adminLanguage, overrides);
+  const labels = labelsFor(lang ?? 'en', overrides);
+  // A page with no admin labels at all (not the admin) is 'other' without further work.
+  const page = lang === null && settings.adminLanguage === 'auto' ? recognizeLoginOnly(doc, labels) : recognizePage(doc, labels);
+  return { docId: crypto.randomUUID(), lang, labels, page, settings, timeZone: effectiveTimeZone(settings) };
+}
+
+/** The login page has no menu, so it may give no language clue: try both. */
+function recognizeLoginOnly(doc: Document, labels: AdminLabels): PageReport['page'] {
+  if (recognizePage(doc, labels) === 'login') return 'login';
+  return recognizePage(doc, labelsFor('de')) === 'login' ? 'login' : 'other';
+}
+
+export function pageReport(ctx: PageContext, doc: Document): PageReport {
+  const report: PageReport = { docId: ctx.docId, page: ctx.page, ...(ctx.lang ? { lang: ctx.lang } : {}) };
+  if (ctx.page === 'user' || ctx.page === 'customer') {
+    const email = readUserPageEmail(doc);
+    if (email) report.customerEmail = email;
+  }
+  return report;
+}

@@ -1,0 +1,93 @@
+import type { CustomerRef } from '../domain/types';
+import { t } from '../shared/i18n';
+import type { Presented } from '../shared/present';
+import type { LookupData } from '../shared/runs';
+
+/** The look-up's result at a glance: state word first, then the facts behind it. */
+export function ResultCard({ lookup, presented }: { lookup: LookupData; presented: Presented }) {
+  const { status, decision } = presented;
+  return (
+    <section class={`card state-${status.state}`} aria-label={t('result')}>
+      <p class="state-word">{presented.stateWord}</p>
+      <dl>
+        <dt>{t('customer')}</dt>
+        <dd>
+          {lookup.customer.name ? `${lookup.customer.name} · ` : ''}
+          {lookup.customer.email}
+        </dd>
+        <dt>{t('shop')}</dt>
+        <dd>{lookup.customer.shop}</dd>
+        {presented.requestedAt ? (
+          <>
+            <dt>{t('latestRequest')}</dt>
+            <dd>
+              {presented.requestedAt.agent}
+              {presented.requestedAt.admin ? <span class="admin-time"> · {presented.requestedAt.admin}</span> : null}
+              <span class="age"> · {presented.age}</span>
+            </dd>
+          </>
+        ) : null}
+        {presented.validity ? (
+          <>
+            <dt>{t('validity')}</dt>
+            <dd>{presented.validity}</dd>
+          </>
+        ) : null}
+        {status.state !== 'none' ? (
+          <>
+            <dt>{t('passwordChanged')}</dt>
+            <dd>{status.state === 'changed' ? t('yes') : t('no')}</dd>
+          </>
+        ) : null}
+        <dt>{t('recommended')}</dt>
+        <dd class="reason">{decision.reason}</dd>
+      </dl>
+      {decision.warnings.length ? (
+        <ul class="warnings">
+          {decision.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+export function ShopPicker({ shops, onPick }: { shops: CustomerRef[]; onPick(shop: string): void }) {
+  return (
+    <section class="card" aria-label={t('severalShops')}>
+      <p>{t('severalShops')}</p>
+      <ul class="shops">
+        {shops.map((s) => (
+          <li key={s.shop}>
+            <button type="button" onClick={() => onPick(s.shop)}>
+              {s.shop}
+            </button>{' '}
+            <span class="muted">{s.name}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function NotFound({ email, lookalikes }: { email: string; lookalikes: CustomerRef[] }) {
+  return (
+    <section class="card state-none" aria-label={t('result')}>
+      <p class="state-word">{t('noCustomer')}</p>
+      <p>{t('noCustomerDetail', [email])}</p>
+      {lookalikes.length ? (
+        <>
+          <p>{t('lookalikes')}</p>
+          <ul class="lookalikes">
+            {lookalikes.map((c) => (
+              <li key={`${c.email}|${c.shop}`}>
+                {c.email} <span class="muted">({c.shop})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

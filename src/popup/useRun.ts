@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { RUNS_KEY, type RunView } from '../shared/runs';
+
+/** Follows one run live through `storage.session`, where the background persists every step. */
+export function useLiveRun(initial: RunView | null): [RunView | null, (run: RunView | null) => void] {
+  const [run, setRun] = useState<RunView | null>(initial);
+  useEffect(() => {
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'session' || !(RUNS_KEY in changes)) return;
+      const runs = (changes[RUNS_KEY]?.newValue ?? []) as RunView[];
+      setRun((current) => (current ? (runs.find((r) => r.id === current.id) ?? current) : current));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  return [run, setRun];
+}
+
+/** Re-renders every `ms` so ages and "time left" stay true while the popup is open. */
+export function useNow(ms = 15_000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}

@@ -1,0 +1,83 @@
+/**
+ * A run is one multi-step action (look-up, resend, set password) owned by the background worker.
+ * Its view is persisted in `storage.session` so any popup (a reopened one, a second window) shows
+ * the same run live, and a restarted worker can resume it. It never holds a password.
+ */
+import type { CustomerRef, HistoryEmail, ResetRequest } from '../domain/types';
+import type { ActionKind } from './protocol';
+
+export type StepId =
+  | 'open-admin'
+  | 'open-incoming'
+  | 'search'
+  | 'open-user'
+  | 'load-history'
+  | 'open-email'
+  | 'reply'
+  | 'send'
+  | 'confirm-send'
+  | 'open-customers'
+  | 'search-customer'
+  | 'open-customer'
+  | 'fill-password'
+  | 'save';
+
+export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+
+export interface StepView {
+  id: StepId;
+  state: StepState;
+  startedAt?: number;
+  endedAt?: number;
+  /** Extra words for the step (e.g. "already sent at 15:04, not sent again"). */
+  note?: string;
+}
+
+export type RunStatus = 'running' | 'done' | 'failed' | 'choose-shop';
+
+/** What an agent can do about an error; the popup turns it into a button. */
+export type ErrorRemedy = 'open-login' | 'retry' | 'check-settings' | 'none';
+
+export interface RunError {
+  code: string;
+  message: string;
+  remedy: ErrorRemedy;
+  /** The step it happened in. */
+  step?: StepId;
+}
+
+/** Everything the card needs; state and decision are derived from it with the pure rules. */
+export interface LookupData {
+  customer: CustomerRef;
+  requests: ResetRequest[];
+  emails: HistoryEmail[];
+  /** When the histories were read. */
+  readAt: number;
+}
+
+export interface RunView {
+  id: string;
+  kind: ActionKind;
+  email: string;
+  shop?: string;
+  tabId?: number;
+  status: RunStatus;
+  steps: StepView[];
+  startedAt: number;
+  endedAt?: number;
+  lookup?: LookupData;
+  /** Several shops hold this e-mail: pick one and start again with `shop`. */
+  shops?: CustomerRef[];
+  /** Substring look-alikes when there is no exact match. */
+  lookalikes?: CustomerRef[];
+  /** The admin's own words on success ("E-mail has been sent", "Changes saved"). */
+  notice?: string;
+  error?: RunError;
+  /** Resend: persisted before Send is clicked, so a restarted worker checks instead of sending again. */
+  sendAttempt?: { at: number; resendsBefore: number };
+  /** Set password: persisted before Save is clicked. */
+  saveAttempt?: { at: number };
+}
+
+
+export const RUNS_KEY = 'runs';

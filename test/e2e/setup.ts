@@ -1,0 +1,58 @@
+/**
+ * One end-to-end world: the simulated admin on a free 127.0.0.1 port, Chromium with the built
+ * extension (fresh profile), the agent logged in, and the extension's settings pointing at it.
+ */
+import type { Page } from 'playwright-core';
+import { startSimulator, SESSION_COOKIE, type SimConfig, type Simulator } from '../admin-sim/server';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+
+export interface World {
+  sim: Simulator;
+  ext: ExtensionBrowser;
+  /** The agent's admin tab, logged in, on the dashboard. */
+  admin: Page;
+  adminTabId: number;
+  /** Writes extension settings (storage.sync) as the options page would. */
+  setSettings(patch: Record<string, unknown>): Promise<void>;
+  /** Every storage area's content, as JSON text (to prove what is NOT stored). */
+  dumpStorage(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(config: Partial<SimConfig> = {}): Promise<World> {
+  const sim = await startSimulator({ port: 0, control: true, loadDataLatencyMs: [20, 60], ...config });
+  const ext = await launchWithExtension();
+  const cookie = sim.login().split('=');
+  await ext.context.addCookies([{ name: SESSION_COOKIE, value: cookie.slice(1).join('='), url: sim.url }]);
+  const admin = ext.context.pages()[0] ?? (await ext.context.newPage());
+  const world: World = {
+    sim,
+    ext,
+    admin,
+    adminTabId: -1,
+    async setSettings(patch) {
+      const sw = await ext.serviceWorker();
+      await sw.evaluate(async (p) => {
+        const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+        const current = ((await api.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
+        await api.storage.sync.set({ settings: { ...current, ...p } });
+      }, patch);
+    },
+    async dumpStorage() {
+      const sw = await ext.serviceWorker();
+      return sw.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'sync' | 'session', { get(k: null): Promise<unknown> }> } }).chrome;
+        return JSON.stringify({ local: await api.storage.local.get(null), sync: await api.storage.sync.get(null), session: await api.storage.session.get(null) });
+      });
+    },
+    async close() {
+      await ext.close();
+      await sim.close();
+    },
+  };
+  // The admin prints dates in its own zone; the agent tells the extension which (as in the options).
+  await world.setSettings({ adminUrl: `${sim.url}/`, adminTimeZone: sim.config.timeZone });
+  await admin.goto(`${sim.url}/`);
+  world.adminTabId = await ext.tabIdOf(admin);
+  return world;
+}
