@@ -20,6 +20,8 @@ async function adminTabId(tabId: number | undefined): Promise<number> {
 
 /** Requests only our own content scripts may make. */
 const FROM_CONTENT = new Set<string>(['content/ready']);
+/** Requests our extension pages and our content scripts (in-page buttons) may make. */
+const FROM_EITHER = new Set<string>(['run/start', 'run/get']);
 
 handleMessages<BackgroundProtocol>(
   {
@@ -33,7 +35,9 @@ handleMessages<BackgroundProtocol>(
       const report = await pingTab(tab);
       return { tabId: tab, ...(report?.customerEmail ? { email: report.customerEmail } : {}) };
     },
-    'run/start': (request) => startRun(request),
+    'run/start': (request, sender) =>
+      // A content script acts only on its own tab (an in-page button under the agent's click).
+      startRun(isExtensionPage(sender) ? request : { ...request, tabId: sender.tab?.id, onThisPage: true }),
     'run/get': ({ email }) => latestRun(email),
     async 'run/reveal-password'({ runId }) {
       return revealPassword(runId);
@@ -45,7 +49,8 @@ handleMessages<BackgroundProtocol>(
   },
   // A web page cannot reach runtime messaging at all; of our own contexts, content scripts may only
   // announce pages, and everything that acts comes from our extension pages.
-  (sender, type) => (FROM_CONTENT.has(type) ? isOwnContentScript(sender) : isExtensionPage(sender)),
+  (sender, type) =>
+    FROM_CONTENT.has(type) ? isOwnContentScript(sender) : FROM_EITHER.has(type) ? isExtensionPage(sender) || isOwnContentScript(sender) : isExtensionPage(sender),
 );
 
 browser.tabs.onRemoved.addListener((tabId) => abortRunsInTab(tabId));

@@ -45,7 +45,11 @@ export interface BackgroundProtocol {
   'admin/ping': { request: { tabId?: number }; response: { tabId: number; report: PageReport } };
   /** Starts (or joins, for the same customer) a look-up, resend or password reset. */
   'run/start': {
-    request: { kind: ActionKind; email: string; shop?: string; tabId?: number };
+    /**
+     * `onThisPage`: the customer is the one whose user page the tab shows now (in-page buttons);
+     * from a content script the tab is always the sender's own.
+     */
+    request: { kind: ActionKind; email: string; shop?: string; tabId?: number; onThisPage?: boolean };
     response: RunView;
   };
   /** The newest run for a customer (or the newest of all), for a popup that opens mid-flow. */

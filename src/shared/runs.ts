@@ -61,6 +61,8 @@ export interface RunView {
   email: string;
   shop?: string;
   tabId?: number;
+  /** Started from the admin page itself: the customer is the one that page shows. */
+  onThisPage?: boolean;
   status: RunStatus;
   steps: StepView[];
   startedAt: number;

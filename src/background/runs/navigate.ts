@@ -56,11 +56,14 @@ export async function goToCustomer(ctx: RunContext, target: Target, email: strin
   let report = start;
   if (report.page === 'login') requirePage(report, target.listPage, target.steps.open);
 
-  if (report.page === target.detailPage && report.customerEmail && sameEmail(report.customerEmail, email) && shop !== undefined && ctx.run.shop === shop) {
+  // Already there: the page shows this customer and either the run was started from this very page
+  // or an earlier step of this run chose this shop (several shops share one e-mail).
+  const thisCustomer = report.page === target.detailPage && report.customerEmail !== undefined && sameEmail(report.customerEmail, email);
+  if (thisCustomer && (ctx.run.onThisPage || (shop !== undefined && ctx.run.shop === shop))) {
     await ctx.skip(target.steps.open, 'already on this customer');
     await ctx.skip(target.steps.search, 'already on this customer');
     await ctx.skip(target.steps.pick, 'already on this customer');
-    return { kind: 'arrived', report, customer: { email: report.customerEmail, name: '', shop } };
+    return { kind: 'arrived', report, customer: { email: report.customerEmail ?? email, name: '', shop: shop ?? '' } };
   }
 
   if (report.page === target.listPage) {

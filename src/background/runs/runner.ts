@@ -26,13 +26,21 @@ const FLOWS = { lookup: lookupFlow, resend: resendFlow, 'set-password': setPassw
 
 const STATE_WORDS = { valid: 'Valid', expired: 'Expired', changed: 'Already changed', none: 'No reset request' } as const;
 
-export function startRun(request: { kind: ActionKind; email: string; shop?: string; tabId?: number }): Promise<RunView> {
+export interface StartRequest {
+  kind: ActionKind;
+  email: string;
+  shop?: string;
+  tabId?: number;
+  onThisPage?: boolean;
+}
+
+export function startRun(request: StartRequest): Promise<RunView> {
   const next = startQueue.then(() => startNow(request));
   startQueue = next.catch(() => undefined);
   return next;
 }
 
-async function startNow({ kind, email, shop, tabId }: { kind: ActionKind; email: string; shop?: string; tabId?: number }): Promise<RunView> {
+async function startNow({ kind, email, shop, tabId, onThisPage }: StartRequest): Promise<RunView> {
   const wanted = normalizeEmail(email);
   if (!isPlausibleEmail(wanted)) throw new MessageError('bad-email', `"${email.trim()}" is not an e-mail address.`);
   if (!(kind in FLOWS)) throw new MessageError('bad-request', `Unknown action "${kind}".`);
@@ -51,6 +59,7 @@ async function startNow({ kind, email, shop, tabId }: { kind: ActionKind; email:
     email: wanted,
     ...(shop !== undefined ? { shop } : {}),
     ...(tabId !== undefined ? { tabId } : {}),
+    ...(onThisPage ? { onThisPage: true } : {}),
     status: 'running',
     steps: FLOW_STEPS[kind].map((id) => ({ id, state: 'pending' })),
     startedAt: Date.now(),
