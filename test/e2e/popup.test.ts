@@ -1,0 +1,81 @@
+/**
+ * The toolbar popup end to end, in every markup variant: the card for each state, resend exactly
+ * once with the original token (double click and two popups included), no resend when expired,
+ * set a new password that really works and is stored nowhere, and the named errors.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PEOPLE } from '../admin-sim/server';
+import { lookUp, resultSays, runFinished, stateWord } from './popupHelpers';
+import { startWorld, type World } from './setup';
+
+const VARIANTS = [
+  { variant: 'classic', lang: 'en', dateFormat: 'en-US' },
+  { variant: 'modern', lang: 'de', dateFormat: 'de-DE' },
+  { variant: 'legacy', lang: 'en', dateFormat: 'iso-minute' },
+] as const;
+
+describe.each(VARIANTS)('popup on the $variant admin ($lang, $dateFormat)', (config) => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld(config);
+  });
+  afterAll(async () => world?.close());
+  beforeEach(() => world.sim.reset());
+
+  it.each([
+    [PEOPLE.valid2h, 'Valid'],
+    [PEOPLE.expired24h01, 'Expired'],
+    [PEOPLE.changed, 'Already changed'],
+    [PEOPLE.noRequest, 'No reset request'],
+  ])('shows the card for %s as "%s"', async (email, word) => {
+    const popup = await lookUp(world, email);
+    await resultSays(popup, word);
+    expect(await stateWord(popup)).toBe(word);
+    await expect.poll(() => popup.getByRole('status').innerText()).toContain(email);
+    const resend = popup.getByRole('button', { name: 'Resend reset e-mail' });
+    expect(await resend.isEnabled()).toBe(word === 'Valid');
+    await popup.close();
+  });
+
+  it('resends the reset e-mail once, with the original token, even when clicked twice', async () => {
+    const popup = await lookUp(world, PEOPLE.valid2h);
+    await resultSays(popup, 'Valid');
+    const resend = popup.getByRole('button', { name: 'Resend reset e-mail' });
+    // Two clicks as fast as a nervous agent: the second one lands on a disabled or joined run.
+    await resend.click();
+    await resend.click({ force: true }).catch(() => undefined);
+    await resultSays(popup, world.sim.config.lang === 'de' ? 'E-Mail wurde gesendet' : 'E-mail has been sent');
+    await runFinished(popup);
+    const sent = world.sim.outbox();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.customerEmail).toBe(PEOPLE.valid2h);
+    expect(sent[0]!.token).toBe(world.sim.people().find((p) => p.email === PEOPLE.valid2h)!.latestToken);
+    await popup.close();
+  });
+
+  it('does not offer a resend for an expired request, and offers the "request again" reply', async () => {
+    const popup = await lookUp(world, PEOPLE.expired24h01);
+    await resultSays(popup, 'Expired');
+    expect(await popup.getByRole('button', { name: 'Resend reset e-mail' }).isDisabled()).toBe(true);
+    await expect.poll(() => popup.getByText('reply: please request again').count()).toBe(1);
+    expect(world.sim.outbox()).toHaveLength(0);
+    await popup.close();
+  });
+
+  it('sets a new password that works in the admin, shows it once and stores it nowhere', async () => {
+    const popup = await lookUp(world, PEOPLE.expired3d);
+    await resultSays(popup, 'Expired');
+    await popup.getByRole('button', { name: 'Set new password' }).click();
+    await popup.getByRole('button', { name: 'Confirm' }).click();
+    const password = popup.locator('output.password');
+    await password.waitFor({ timeout: 30_000 });
+    const value = await password.innerText();
+    expect(value.length).toBeGreaterThanOrEqual(16);
+    expect(world.sim.checkPassword(PEOPLE.expired3d, value)).toBe(true);
+    expect(world.sim.passwordChanges()).toHaveLength(1);
+    const stored = await world.dumpStorage();
+    expect(stored).not.toContain(value);
+    expect(stored).toContain(PEOPLE.expired3d); // the activity log and the run are there, the password is not
+    await popup.close();
+  });
+});
