@@ -25,6 +25,8 @@ export { findCustomerForm, findPasswordField, findLabeledFields, readSaveOutcome
 export type { CustomerForm, SaveOutcome } from './customerForm';
 export { readUserPageEmail, readHistoryState, historySection } from './userPage';
 export type { HistoryKind, HistoryState, HistorySectionState } from './userPage';
+export { historyRowElements, readUserDetails, readSearchQuery, linkTarget } from './inPage';
+export type { HistoryRowElement, UserDetails } from './inPage';
 export {
   openMenuItem, submitSearch, openResult, loadHistory, openEmail, replyToOpenEmail, sendComposedEmail,
   fillCustomerPassword, saveCustomer, isShown,

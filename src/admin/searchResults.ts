@@ -16,6 +16,9 @@ export interface SearchRow {
   showControl: HTMLElement;
   /** Row index as rendered (0 = first data row). */
   row: number;
+  /** The table row itself and its E-mail cell (for in-page help placed next to them). */
+  element: HTMLTableRowElement;
+  emailCell: HTMLTableCellElement;
 }
 
 export interface SearchResults {
@@ -58,7 +61,7 @@ export function parseSearchResults(
     if (!emailCell) return;
     const showControl = findControl(tr, labels, 'show');
     if (!showControl) throw new AdminError({ code: 'label-missing', page, step, label: labelRef(labels, 'show'), detail: `row ${i + 1} has no "${labelRef(labels, 'show').text}"` });
-    rows.push({ ref: { email: cellText(table, tr, 'email'), name: cellText(table, tr, 'name'), shop: cellText(table, tr, 'shop') }, showControl, row: i });
+    rows.push({ ref: { email: cellText(table, tr, 'email'), name: cellText(table, tr, 'name'), shop: cellText(table, tr, 'shop') }, showControl, row: i, element: tr, emailCell });
   });
   const exact = rows.filter((r) => sameEmail(r.ref.email, searchedEmail));
   const lookalikes = rows.filter((r) => !sameEmail(r.ref.email, searchedEmail));
