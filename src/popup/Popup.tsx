@@ -45,7 +45,12 @@ export function Popup() {
       if (area === 'local' && ACTIVITY_KEY in changes) void readActivity().then(setActivity);
     };
     browser.storage.onChanged.addListener(onLocal);
-    void (async () => {
+    // `?email=` (the context-menu item): fill it in and look it up at once; start() shows why when it is no address.
+    const queried = new URLSearchParams(location.search).get('email');
+    if (queried !== null) {
+      setEmail(queried);
+      void start('lookup', undefined, queried);
+    } else void (async () => {
       const [current, newest] = await Promise.all([
         sendToBackground('admin/current-customer', { tabId }).catch(() => ({}) as { email?: string }),
         sendToBackground('run/get', {}).catch(() => null),
@@ -76,10 +81,10 @@ export function Popup() {
     return () => clearTimeout(timer);
   }, [run?.id, run?.status]);
 
-  const start = async (kind: ActionKind, shop?: string) => {
+  const start = async (kind: ActionKind, shop?: string, typed = email) => {
     setStartError(null);
     setConfirming(false);
-    const wanted = normalizeEmail(email);
+    const wanted = normalizeEmail(typed);
     if (!isPlausibleEmail(wanted)) {
       setInputError(wanted ? t('badEmail', [wanted]) : t('emptyEmail'));
       input.current?.focus();
