@@ -11,6 +11,8 @@ import { revealPassword } from './passwordVault';
 import { abortRunsInTab, resumeRuns, startRun } from './runs/runner';
 import { latestRun } from './runs/runStore';
 import { loadSettings } from '../shared/settings';
+import { setupContextMenu } from './contextMenu';
+import { watchCustomAdminHost } from './hostAccess';
 
 async function adminTabId(tabId: number | undefined): Promise<number> {
   const id = tabId ?? (await findAdminTab((await loadSettings()).adminUrl))?.id;
@@ -56,3 +58,6 @@ handleMessages<BackgroundProtocol>(
 browser.tabs.onRemoved.addListener((tabId) => abortRunsInTab(tabId));
 
 void resumeRuns();
+
+setupContextMenu();
+watchCustomAdminHost();

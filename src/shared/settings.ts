@@ -121,3 +121,28 @@ export function onSettingsChanged(listener: (settings: Settings) => void): () =>
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);
 }
+
+/** The match pattern that covers every page of the admin's origin, e.g. `https://admin.example.com/*`. */
+export function originPattern(url: URL): string {
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+/**
+ * True when one of the match patterns (`scheme://host/path`, host `*` or `*.domain`) covers the
+ * URL's scheme and host. Ports are not part of a match pattern's host, so `http://127.0.0.1/*`
+ * covers every port, as in the browsers.
+ */
+export function isCoveredByPatterns(url: URL, patterns: readonly string[]): boolean {
+  const scheme = url.protocol.slice(0, -1);
+  return patterns.some((pattern) => {
+    const m = /^(\*|https?):\/\/([^/]+)\//.exec(pattern);
+    if (!m) return pattern === '<all_urls>';
+    const [, pScheme, pHost] = m as unknown as [string, string, string];
+    if (pScheme !== '*' && pScheme !== scheme) return false;
+    if (pScheme === '*' && scheme !== 'http' && scheme !== 'https') return false;
+    const host = pHost.replace(/:\d+$/, '');
+    if (host === '*') return true;
+    if (host.startsWith('*.')) return url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1));
+    return url.hostname === host;
+  });
+}

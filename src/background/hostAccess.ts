@@ -1,0 +1,72 @@
+/**
+ * Our content script on a custom admin host.
+ *
+ * The manifest's content_scripts run only on the built-in hosts (admin.flickrocket.com and the
+ * local simulator). When the agent sets another admin address, the options page asks for that
+ * origin (optional_host_permissions, at save time, under the Save click); a manifest cannot name a
+ * host it does not know, so here we register the same content script dynamically
+ * (scripting.registerContentScripts) for exactly that origin, and unregister it when the address
+ * changes or the permission is taken away. We also give back the permission of a previous custom
+ * host, so the extension only ever holds access to the one admin it works with.
+ *
+ * The file to register is the built content-script loader, as the build wrote it into the
+ * manifest (`content_scripts[0].js`: crxjs gives it a hashed name). The loader imports the
+ * script's modules with a dynamic import, which Chromium allows only for web-accessible resources:
+ * the manifest's web_accessible_resources carry the same optional hosts for that reason.
+ *
+ * Reconciled on every worker start, on settings changes (also synced from another machine) and
+ * when permissions change (the agent can revoke them in the browser's extension settings).
+ */
+import browser from 'webextension-polyfill';
+import { isCoveredByPatterns, loadSettings, originPattern, parseAdminUrl, SETTINGS_KEY } from '../shared/settings';
+
+export const CUSTOM_ADMIN_SCRIPT_ID = 'reset-desk-custom-admin';
+
+/** The origin pattern our content script must be registered for, or null (none needed / not granted). */
+export async function wantedCustomPattern(adminUrl: string): Promise<string | null> {
+  const url = parseAdminUrl(adminUrl);
+  const manifest = browser.runtime.getManifest();
+  const builtIn = manifest.content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
+  if (!url || isCoveredByPatterns(url, builtIn)) return null;
+  const pattern = originPattern(url);
+  return (await browser.permissions.contains({ origins: [pattern] })) ? pattern : null;
+}
+
+async function reconcileNow(): Promise<void> {
+  const manifest = browser.runtime.getManifest();
+  const { adminUrl } = await loadSettings();
+  const wanted = await wantedCustomPattern(adminUrl);
+
+  // Give back optional origins other than the current admin's (a previous custom host).
+  const required = new Set(manifest.host_permissions ?? []);
+  const granted = (await browser.permissions.getAll()).origins ?? [];
+  const stale = granted.filter((o) => !required.has(o) && o !== wanted);
+  if (stale.length) await browser.permissions.remove({ origins: stale }).catch(() => undefined);
+
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_ADMIN_SCRIPT_ID] });
+  const current = registered[0]?.matches?.[0] ?? null;
+  if (current === wanted && (registered[0]?.matches?.length ?? 0) <= 1) return;
+  if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_ADMIN_SCRIPT_ID] });
+  if (!wanted) return;
+  const js = manifest.content_scripts?.[0]?.js ?? [];
+  if (!js.length) throw new Error('reset-desk: the manifest has no content script to register');
+  await browser.scripting.registerContentScripts([{ id: CUSTOM_ADMIN_SCRIPT_ID, matches: [wanted], js, runAt: 'document_idle', persistAcrossSessions: true }]);
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/** Brings the registration in line with the settings and permissions (serialised: events come in bursts). */
+export function reconcileCustomAdminScript(): Promise<void> {
+  const next = queue.then(reconcileNow);
+  queue = next.catch((error: unknown) => console.warn('reset-desk: content script registration failed', error));
+  return next;
+}
+
+export function watchCustomAdminHost(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && SETTINGS_KEY in changes) void reconcileCustomAdminScript().catch(() => undefined);
+  });
+  browser.permissions.onAdded.addListener(() => void reconcileCustomAdminScript().catch(() => undefined));
+  browser.permissions.onRemoved.addListener(() => void reconcileCustomAdminScript().catch(() => undefined));
+  void reconcileCustomAdminScript().catch(() => undefined);
+}

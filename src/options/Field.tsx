@@ -1,0 +1,37 @@
+import type { ComponentChildren } from 'preact';
+
+/** A field's messages: errors (block saving) and warnings (worth a look), linked to the input by id. */
+export function Messages({ id, errors, warnings }: { id: string; errors?: string[] | undefined; warnings?: string[] | undefined }) {
+  if (!errors?.length && !warnings?.length) return null;
+  return (
+    <div id={`${id}-messages`} class="messages">
+      {errors?.map((e) => (
+        <p key={e} class="error">
+          <span aria-hidden="true">✖ </span>
+          {e}
+        </p>
+      ))}
+      {warnings?.map((w) => (
+        <p key={w} class="warning">
+          <span aria-hidden="true">⚠ </span>
+          {w}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** aria attributes for an input with messages. */
+export function described(id: string, errors?: string[], warnings?: string[], hint?: string) {
+  const ids = [hint, errors?.length || warnings?.length ? `${id}-messages` : undefined].filter(Boolean).join(' ');
+  return { 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': ids || undefined };
+}
+
+export function Section({ title, id, children }: { title: string; id: string; children: ComponentChildren }) {
+  return (
+    <section class="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,255 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { TemplateId } from '../domain/replyTemplates';
+import { t } from '../shared/i18n';
+import { DEFAULT_SETTINGS, loadSettings, parseAdminUrl, saveSettings } from '../shared/settings';
+import { ActivityLog } from './ActivityLog';
+import { described, Messages, Section } from './Field';
+import { formFromSettings, MAX_PASSWORD_LENGTH, MAX_VALIDITY_HOURS, MIN_PASSWORD_LENGTH, validateForm, type FieldErrors, type OptionsForm } from './form';
+import { hostPatternToRequest, requestHostAccess } from './hostAccess';
+import { LabelOverrides } from './LabelOverrides';
+import { Templates } from './Templates';
+
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; text: string };
+
+function timeZones(): string[] {
+  try {
+    return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+}
+
+export function Options() {
+  const [form, setForm] = useState<OptionsForm | null>(null);
+  const [saved, setSaved] = useState<OptionsForm | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [warnings, setWarnings] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [focusFirstError, setFocusFirstError] = useState(0);
+  const zones = useMemo(timeZones, []);
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  useEffect(() => {
+    void loadSettings()
+      .catch(() => DEFAULT_SETTINGS)
+      .then((s) => {
+        const f = formFromSettings(s);
+        setForm(f);
+        setSaved(f);
+      });
+  }, []);
+
+  const dirty = form !== null && saved !== null && JSON.stringify(form) !== JSON.stringify(saved);
+  useEffect(() => {
+    // Unsaved edits are not lost silently: leaving the page asks first.
+    const guard = (e: BeforeUnloadEvent) => {
+      if (dirty) e.preventDefault();
+    };
+    addEventListener('beforeunload', guard);
+    return () => removeEventListener('beforeunload', guard);
+  }, [dirty]);
+
+  useEffect(() => {
+    if (focusFirstError) (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+  }, [focusFirstError]);
+
+  if (!form) return <main class="options">{t('optLoading')}</main>;
+
+  const update = (patch: Partial<OptionsForm>) => {
+    setForm({ ...form, ...patch });
+    if (status.kind === 'saved') setStatus({ kind: 'idle' });
+  };
+
+  const onSave = (e: Event) => {
+    e.preventDefault();
+    const result = validateForm(form);
+    setWarnings(result.warnings);
+    if (!result.ok) {
+      setErrors(result.errors);
+      const count = Object.values(result.errors).reduce((n, list) => n + list.length, 0);
+      setStatus({ kind: 'error', text: t('optNotSaved', [String(count)]) });
+      setFocusFirstError((n) => n + 1);
+      return;
+    }
+    // A custom admin host: ask for its permission now, inside the click (a user gesture is required).
+    const pattern = hostPatternToRequest(result.settings.adminUrl);
+    const permission = pattern ? requestHostAccess(pattern) : Promise.resolve(true);
+    setStatus({ kind: 'saving' });
+    void (async () => {
+      let granted = false;
+      try {
+        granted = await permission;
+      } catch (error) {
+        setStatus({ kind: 'error', text: t('optErrPermission', [(error as Error).message]) });
+        return;
+      }
+      if (!granted) {
+        const origin = parseAdminUrl(result.settings.adminUrl)?.origin ?? result.settings.adminUrl;
+        setErrors({ adminUrl: [t('optErrPermissionDenied', [origin])] });
+        setStatus({ kind: 'error', text: t('optNotSavedPermission') });
+        setFocusFirstError((n) => n + 1);
+        return;
+      }
+      try {
+        const stored = await saveSettings(result.settings);
+        const f = formFromSettings(stored);
+        setErrors({});
+        setForm(f);
+        setSaved(f);
+        setStatus({ kind: 'saved' });
+      } catch (error) {
+        setStatus({ kind: 'error', text: t('optErrSave', [(error as Error).message]) });
+      }
+    })();
+  };
+
+  const field = (id: keyof OptionsForm | string, hint?: string) => described(id, errors[id], warnings[id], hint);
+
+  return (
+    <main class="options">
+      <h1>{t('optTitle')}</h1>
+      <form noValidate onSubmit={onSave}>
+        <Section id="admin" title={t('optAdmin')}>
+          <div class="field">
+            <label for="adminUrl">{t('optAdminUrl')}</label>
+            <input
+              id="adminUrl"
+              type="url"
+              value={form.adminUrl}
+              placeholder={DEFAULT_SETTINGS.adminUrl}
+              {...field('adminUrl', 'adminUrl-hint')}
+              onInput={(e) => update({ adminUrl: (e.target as HTMLInputElement).value })}
+            />
+            <p class="hint" id="adminUrl-hint">
+              {t('optAdminUrlHint')}
+            </p>
+            <Messages id="adminUrl" errors={errors.adminUrl} />
+          </div>
+          <div class="field">
+            <label for="adminTimeZone">{t('optTimeZone')}</label>
+            <input
+              id="adminTimeZone"
+              type="text"
+              list="time-zones"
+              autocomplete="off"
+              value={form.adminTimeZone}
+              placeholder={browserZone}
+              {...field('adminTimeZone', 'adminTimeZone-hint')}
+              onInput={(e) => update({ adminTimeZone: (e.target as HTMLInputElement).value })}
+            />
+            <datalist id="time-zones">
+              {zones.map((z) => (
+                <option key={z} value={z} />
+              ))}
+            </datalist>
+            <p class="hint" id="adminTimeZone-hint">
+              {t('optTimeZoneHint', [browserZone])}
+            </p>
+            <Messages id="adminTimeZone" errors={errors.adminTimeZone} />
+          </div>
+          <div class="field">
+            <label for="adminLanguage">{t('optAdminLanguage')}</label>
+            <select id="adminLanguage" value={form.adminLanguage} onChange={(e) => update({ adminLanguage: (e.target as HTMLSelectElement).value as OptionsForm['adminLanguage'] })}>
+              <option value="auto">{t('optLangAuto')}</option>
+              <option value="en">{t('optLangEn')}</option>
+              <option value="de">{t('optLangDe')}</option>
+            </select>
+          </div>
+        </Section>
+
+        <Section id="lookup" title={t('optLookup')}>
+          <div class="field">
+            <label for="validityHours">{t('optValidity')}</label>
+            <input
+              id="validityHours"
+              type="number"
+              inputMode="decimal"
+              min={1}
+              max={MAX_VALIDITY_HOURS}
+              step="any"
+              value={form.validityHours}
+              {...field('validityHours', 'validityHours-hint')}
+              onInput={(e) => update({ validityHours: (e.target as HTMLInputElement).value })}
+            />
+            <p class="hint" id="validityHours-hint">
+              {t('optValidityHint')}
+            </p>
+            <Messages id="validityHours" errors={errors.validityHours} />
+          </div>
+          <div class="field check">
+            <input id="autoLoadHistories" type="checkbox" checked={form.autoLoadHistories} onChange={(e) => update({ autoLoadHistories: (e.target as HTMLInputElement).checked })} />
+            <label for="autoLoadHistories">{t('optAutoLoad')}</label>
+          </div>
+        </Section>
+
+        <Section id="password" title={t('optPasswordPolicy')}>
+          <div class="field">
+            <label for="passwordLength">{t('optPasswordLength')}</label>
+            <input
+              id="passwordLength"
+              type="number"
+              inputMode="numeric"
+              min={MIN_PASSWORD_LENGTH}
+              max={MAX_PASSWORD_LENGTH}
+              step={1}
+              value={form.passwordLength}
+              {...field('passwordLength')}
+              onInput={(e) => update({ passwordLength: (e.target as HTMLInputElement).value })}
+            />
+            <Messages id="passwordLength" errors={errors.passwordLength} />
+          </div>
+          <fieldset class="classes" {...field('passwordClasses')}>
+            <legend>{t('optPasswordClasses')}</legend>
+            {(['lower', 'upper', 'digits', 'symbols'] as const).map((c) => (
+              <span class="check" key={c}>
+                <input id={`class-${c}`} type="checkbox" checked={form[c]} onChange={(e) => update({ [c]: (e.target as HTMLInputElement).checked })} />
+                <label for={`class-${c}`}>{t(c === 'lower' ? 'optLower' : c === 'upper' ? 'optUpper' : c === 'digits' ? 'optDigits' : 'optSymbols')}</label>
+              </span>
+            ))}
+            <Messages id="passwordClasses" errors={errors.passwordClasses} />
+          </fieldset>
+        </Section>
+
+        <Section id="templates" title={t('optTemplates')}>
+          <Templates
+            templates={form.templates}
+            errors={errors}
+            warnings={warnings}
+            onChange={(id: TemplateId, text: string) => update({ templates: { ...form.templates, [id]: text } })}
+          />
+        </Section>
+
+        <Section id="labels" title={t('optLabels')}>
+          <LabelOverrides
+            values={form.labelOverrides}
+            errors={errors}
+            onChange={(key, text) => update({ labelOverrides: { ...form.labelOverrides, [key]: text } })}
+            onRemove={(key) => {
+              const { [key]: _removed, ...rest } = form.labelOverrides;
+              update({ labelOverrides: rest });
+            }}
+          />
+        </Section>
+
+        <div class="save-bar">
+          <button type="submit" class="primary" disabled={status.kind === 'saving'}>
+            {t('optSave')}
+          </button>
+          <span role="status" aria-live="polite" class={`save-status ${status.kind}`}>
+            {status.kind === 'saved' ? t('optSaved') : status.kind === 'saving' ? t('optSaving') : dirty ? t('optUnsaved') : ''}
+          </span>
+          {status.kind === 'error' ? (
+            <p role="alert" class="error">
+              {status.text}
+            </p>
+          ) : null}
+          <Messages id="form" errors={errors.form} />
+        </div>
+      </form>
+
+      <Section id="activity" title={t('optActivity')}>
+        <ActivityLog />
+      </Section>
+    </main>
+  );
+}
