@@ -55,8 +55,9 @@ export function Options() {
 
   if (!form) return <main class="options">{t('optLoading')}</main>;
 
-  const update = (patch: Partial<OptionsForm>) => {
-    setForm({ ...form, ...patch });
+  // Functional updates: several edits in one event (e.g. "reset all templates") must all land.
+  const update = (patch: Partial<OptionsForm> | ((f: OptionsForm) => Partial<OptionsForm>)) => {
+    setForm((f) => (f ? { ...f, ...(typeof patch === 'function' ? patch(f) : patch) } : f));
     if (status.kind === 'saved') setStatus({ kind: 'idle' });
   };
 
@@ -215,7 +216,7 @@ export function Options() {
             templates={form.templates}
             errors={errors}
             warnings={warnings}
-            onChange={(id: TemplateId, text: string) => update({ templates: { ...form.templates, [id]: text } })}
+            onChange={(id: TemplateId, text: string) => update((f) => ({ templates: { ...f.templates, [id]: text } }))}
           />
         </Section>
 
@@ -223,10 +224,12 @@ export function Options() {
           <LabelOverrides
             values={form.labelOverrides}
             errors={errors}
-            onChange={(key, text) => update({ labelOverrides: { ...form.labelOverrides, [key]: text } })}
+            onChange={(key, text) => update((f) => ({ labelOverrides: { ...f.labelOverrides, [key]: text } }))}
             onRemove={(key) => {
-              const { [key]: _removed, ...rest } = form.labelOverrides;
-              update({ labelOverrides: rest });
+              update((f) => {
+                const { [key]: _removed, ...rest } = f.labelOverrides;
+                return { labelOverrides: rest };
+              });
             }}
           />
         </Section>
