@@ -8,6 +8,8 @@ import type { BackgroundProtocol } from '../shared/protocol';
 import { findAdminTab } from './adminTab';
 import { notePageReady, pingTab } from './pageEvents';
 import { revealPassword } from './passwordVault';
+import { dropHandOver, handOver, notePage, takeHandOver } from './handOver';
+import { startRunPush } from './runPush';
 import { abortRunsInTab, resumeRuns, startRun } from './runs/runner';
 import { latestRun } from './runs/runStore';
 import { loadSettings } from '../shared/settings';
@@ -21,7 +23,7 @@ async function adminTabId(tabId: number | undefined): Promise<number> {
 }
 
 /** Requests only our own content scripts may make. */
-const FROM_CONTENT = new Set<string>(['content/ready']);
+const FROM_CONTENT = new Set<string>(['content/ready', 'page/hand-over', 'page/take-hand-over']);
 /** Requests our extension pages and our content scripts (in-page buttons) may make. */
 const FROM_EITHER = new Set<string>(['run/start', 'run/get']);
 
@@ -44,7 +46,16 @@ handleMessages<BackgroundProtocol>(
     async 'run/reveal-password'({ runId }) {
       return revealPassword(runId);
     },
+    async 'page/hand-over'({ item, fromDocId }, sender) {
+      if (sender.tab?.id === undefined) throw new MessageError('bad-request', 'No tab.');
+      handOver(sender.tab.id, item, fromDocId);
+      return { ok: true };
+    },
+    async 'page/take-hand-over'({ docId }, sender) {
+      return sender.tab?.id === undefined ? null : takeHandOver(sender.tab.id, docId);
+    },
     async 'content/ready'(report, sender) {
+      if (sender.tab?.id !== undefined) notePage(sender.tab.id, report.docId);
       if (sender.tab?.id !== undefined) notePageReady(sender.tab.id, report);
       return { ok: true };
     },
@@ -55,7 +66,12 @@ handleMessages<BackgroundProtocol>(
     FROM_CONTENT.has(type) ? isOwnContentScript(sender) : FROM_EITHER.has(type) ? isExtensionPage(sender) || isOwnContentScript(sender) : isExtensionPage(sender),
 );
 
-browser.tabs.onRemoved.addListener((tabId) => abortRunsInTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  abortRunsInTab(tabId);
+  dropHandOver(tabId);
+});
+
+startRunPush();
 
 void resumeRuns();
 

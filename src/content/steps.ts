@@ -21,6 +21,7 @@ import {
   sendComposedEmail,
   submitSearch,
   AdminError,
+  checkLayout,
   labelRef,
 } from '../admin';
 import { sameEmail } from '../domain/email';
@@ -42,6 +43,13 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
   const tz = { timeZone: ctx.timeZone };
   return {
     'content/ping': () => pageReport(ctx, doc),
+
+    'content/check-layout': ({ expected }) => {
+      const { missing } = checkLayout(doc, ctx.labels, expected);
+      const first = missing[0];
+      if (first) throw new AdminError({ code: 'label-missing', page: expected, step: 'recognise the page', label: labelRef(ctx.labels, first) });
+      return { missing };
+    },
 
     'admin/open-menu': ({ item }) => navigating(ctx, () => openMenuItem(doc, ctx.labels, item)),
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { sameEmail } from '../domain/email';
 import { RUNS_KEY, type RunView } from '../shared/runs';
 
 /** Follows one run live through `storage.session`, where the background persists every step. */
@@ -9,7 +10,13 @@ export function useLiveRun(initial: RunView | null): [RunView | null, (run: RunV
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'session' || !(RUNS_KEY in changes)) return;
       const runs = (changes[RUNS_KEY]?.newValue ?? []) as RunView[];
-      setRun((current) => (current ? (runs.find((r) => r.id === current.id) ?? current) : current));
+      setRun((current) => {
+        if (!current) return current;
+        // A newer run for the same customer (another popup, window or an in-page button) takes over
+        // the view, so this popup shows it running instead of offering a second click.
+        const newer = runs.filter((r) => r.id !== current.id && sameEmail(r.email, current.email) && r.startedAt > current.startedAt).sort((a, b) => b.startedAt - a.startedAt)[0];
+        return newer ?? runs.find((r) => r.id === current.id) ?? current;
+      });
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);

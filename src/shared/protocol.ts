@@ -39,6 +39,16 @@ export interface Histories {
 
 export type ActionKind = 'lookup' | 'resend' | 'set-password';
 
+/**
+ * What an in-page button hands to the next page of the same tab (admin pages are full page loads):
+ * kept in the background worker's memory only, for at most a minute, given out once.
+ * `open-customer`: "Set new password" on a user page, on its way to Sales > Customers.
+ * `saved-password`: a generated password, so the page after Save can offer the reply with it.
+ */
+export type HandOver =
+  | { kind: 'open-customer'; email: string; shop?: string; hops: number }
+  | { kind: 'saved-password'; email: string; password: string; notesBefore: string[] };
+
 /** Requests the background service worker answers (from the popup, options page and content scripts). */
 export interface BackgroundProtocol {
   /** Round trip popup → background → content script in the admin tab → back. */
@@ -58,6 +68,10 @@ export interface BackgroundProtocol {
   'run/reveal-password': { request: { runId: string }; response: { password: string; expiresAt: number } | null };
   /** The customer e-mail on the admin tab's current page, to prefill the popup. */
   'admin/current-customer': { request: { tabId?: number }; response: { email?: string; tabId?: number } };
+  /** In-page help: keep `item` for the next page of the sender's tab (`fromDocId` is the page handing over). */
+  'page/hand-over': { request: { item: HandOver; fromDocId: string }; response: { ok: true } };
+  /** In-page help: the item handed over to this page (`docId`), once; null if none. */
+  'page/take-hand-over': { request: { docId: string }; response: HandOver | null };
   /** The content script announces a freshly loaded admin page. */
   'content/ready': { request: PageReport; response: { ok: true } };
 }
@@ -65,6 +79,8 @@ export interface BackgroundProtocol {
 /** Requests a content script answers (from the background only). */
 export interface ContentProtocol {
   'content/ping': { request: Record<string, never>; response: PageReport };
+  /** Why this page is not the `expected` kind: throws the label-missing error naming what is not there. */
+  'content/check-layout': { request: { expected: PageReport['page'] }; response: { missing: string[] } };
   'admin/open-menu': { request: { item: 'incomingRequests' | 'customers' }; response: Navigation };
   'admin/search': { request: { email: string }; response: Navigation };
   'admin/read-results': { request: { email: string }; response: SearchOutcome };
@@ -78,4 +94,6 @@ export interface ContentProtocol {
   /** `notesBefore`: texts next to the Password field before Save, so a permanent hint is not taken for an error. */
   'admin/save': { request: Record<string, never>; response: Navigation & { notesBefore: string[] } };
   'admin/read-save-outcome': { request: { notesBefore: string[] }; response: { saved: boolean; message: string } };
+  /** A run acting on this tab changed (pushed by the background, so in-page buttons show progress). */
+  'run/update': { request: RunView; response: { ok: true } };
 }

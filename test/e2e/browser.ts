@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureChromium } from '../../scripts/chromium';
 
-export const DIST = resolve('dist');
+/** The built extension; RESET_DESK_DIST points elsewhere (e.g. a second checkout's build). */
+export const DIST = resolve(process.env.RESET_DESK_DIST ?? 'dist');
 
 export interface ExtensionBrowser {
   context: BrowserContext;

@@ -4,6 +4,7 @@
  * effects (Send, Save) record an attempt before they act and check for it before they act again.
  */
 import { decideAction } from '../../domain/decideAction';
+import { formatDuration } from '../../domain/formatDuration';
 import { generatePassword } from '../../domain/passwordGenerator';
 import { resetStatus } from '../../domain/resetStatus';
 import { MessageError } from '../../shared/messaging';
@@ -11,7 +12,7 @@ import type { PageReport } from '../../shared/protocol';
 import type { LookupData, RunView, StepId } from '../../shared/runs';
 import { loadSettings } from '../../shared/settings';
 import { holdPassword } from '../passwordVault';
-import { goToCustomer, requirePage, TO_CUSTOMER, TO_USER } from './navigate';
+import { goToCustomer, rememberPage, requirePage, TO_CUSTOMER, TO_USER } from './navigate';
 import type { RunContext } from './runContext';
 
 export const FLOW_STEPS: Record<RunView['kind'], StepId[]> = {
@@ -21,6 +22,9 @@ export const FLOW_STEPS: Record<RunView['kind'], StepId[]> = {
 };
 
 type OpenAdmin = (ctx: RunContext) => Promise<PageReport>;
+
+/** A resend younger than this (seen in the E-mail History) is not repeated by another click. */
+export const RECENT_RESEND_MS = 10 * 60_000;
 
 async function readLookup(ctx: RunContext, customer: LookupData['customer']): Promise<LookupData> {
   const histories = await ctx.ask('admin/read-histories', { which: ['passwordHistory', 'emailHistory'] });
@@ -45,7 +49,12 @@ async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<
     return null;
   }
   await ctx.update({ shop: arrival.customer.shop });
-  const lookup = await ctx.step('load-history', () => readLookup(ctx, arrival.customer));
+  const lookup = await ctx.step('load-history', async () => {
+    // A page that was already open shows the histories as they were then; a resend decided on
+    // those could miss one sent in the meantime.
+    if (!arrival.fresh) rememberPage((await ctx.reload()).docId, arrival.customer);
+    return readLookup(ctx, arrival.customer);
+  });
   await ctx.update({ lookup });
   return lookup;
 }
@@ -78,6 +87,17 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
     await ctx.update({ sendAttempt: undefined });
   }
 
+  // Another popup, window or an in-page button may have resent it a moment ago (its run is over, so
+  // it did not join ours): a fresh resend in the E-mail History means we do not send again.
+  const latestResend = decision.resendsSinceRequest.at(-1);
+  if (latestResend && Date.now() - latestResend.at < RECENT_RESEND_MS) {
+    throw new MessageError(
+      'already-resent',
+      `The reset e-mail was already resent ${formatDuration(Math.max(0, Date.now() - latestResend.at))} ago, so it was not sent again. Ask the customer to check the inbox and the junk folder.`,
+      { step: 'load-history' },
+    );
+  }
+
   if (decision.kind !== 'resend') {
     throw new MessageError('not-resendable', `Not resent: ${decision.reason}`, { step: 'load-history' });
   }
@@ -89,6 +109,7 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
   await ctx.step(
     'confirm-send',
     async () => {
+      rememberPage((await ctx.reload()).docId, lookup.customer);
       const after = await readLookup(ctx, lookup.customer);
       await ctx.update({ lookup: after });
       return judge(after, settings.validityHours).resendsSinceRequest.length > decision.resendsSinceRequest.length;
@@ -129,7 +150,7 @@ export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Pr
   await ctx.update({ saveAttempt: { at: Date.now() } });
   const outcome = await ctx.step('save', async () => {
     const saving = await ctx.ask('admin/save', {});
-    requirePage(await ctx.arrive(saving), 'customer', 'save');
+    await requirePage(ctx, await ctx.arrive(saving), 'customer', 'save');
     return ctx.ask('admin/read-save-outcome', { notesBefore: saving.notesBefore });
   });
   if (!outcome.saved) throw new MessageError('validation', `The admin did not save the password: ${outcome.message}`, { step: 'save' });

@@ -13,9 +13,15 @@ import type { RunContext } from './runContext';
 /** Search result pages we follow "Next" through before giving up on finding the exact e-mail. */
 const MAX_RESULT_PAGES = 5;
 
-export function requirePage(report: PageReport, wanted: PageReport['page'], step: StepId): PageReport {
+/**
+ * The page a step led to must be the one it wanted. If it is not, say why in the agent's terms:
+ * the login page (logged out), a page missing a label we need (the admin's layout changed: the
+ * content script names the label), or another page (an error page, most likely).
+ */
+export async function requirePage(ctx: RunContext, report: PageReport, wanted: PageReport['page'], step: StepId): Promise<PageReport> {
   if (report.page === 'login') throw new MessageError('not-logged-in', 'You are not logged in to the admin.', { step });
   if (report.page !== wanted) {
+    if (report.page === 'other') await ctx.ask('content/check-layout', { expected: wanted });
     throw new MessageError('unexpected-page', `The admin showed another page than expected (${report.page} instead of ${wanted}). It may have answered with an error page.`, { step });
   }
   return report;
@@ -42,8 +48,22 @@ export const TO_CUSTOMER: Target = {
   steps: { open: 'open-customers', search: 'search-customer', pick: 'open-customer' },
 };
 
+/**
+ * Detail pages this worker's runs opened (by docId): a later run for the same customer and shop
+ * can start from such a page without clicking through again. Memory only: after a worker restart
+ * we know no page and navigate afresh, which is always safe.
+ */
+const knownPages = new Map<string, CustomerRef>();
+
+export function rememberPage(docId: string, customer: CustomerRef): void {
+  knownPages.set(docId, customer);
+  // Only recent pages matter; keep the map small.
+  if (knownPages.size > 50) knownPages.delete(knownPages.keys().next().value as string);
+}
+
 export type Arrival =
-  | { kind: 'arrived'; report: PageReport; customer: CustomerRef }
+  /** `fresh`: the page was loaded by this run (not found already open, with possibly old data). */
+  | { kind: 'arrived'; report: PageReport; customer: CustomerRef; fresh: boolean }
   | { kind: 'choose-shop'; shops: CustomerRef[] }
   | { kind: 'not-found'; lookalikes: CustomerRef[] };
 
@@ -54,28 +74,30 @@ export type Arrival =
  */
 export async function goToCustomer(ctx: RunContext, target: Target, email: string, shop: string | undefined, start: PageReport): Promise<Arrival> {
   let report = start;
-  if (report.page === 'login') requirePage(report, target.listPage, target.steps.open);
+  if (report.page === 'login') await requirePage(ctx, report, target.listPage, target.steps.open);
 
   // Already there: the page shows this customer and either the run was started from this very page
-  // or an earlier step of this run chose this shop (several shops share one e-mail).
+  // or one of our runs opened it for this shop (the page itself need not say which shop it is).
+  const known = knownPages.get(report.docId);
   const thisCustomer = report.page === target.detailPage && report.customerEmail !== undefined && sameEmail(report.customerEmail, email);
-  if (thisCustomer && (ctx.run.onThisPage || (shop !== undefined && ctx.run.shop === shop))) {
+  const sameShop = known !== undefined && sameEmail(known.email, email) && (shop === undefined || known.shop === shop);
+  if (thisCustomer && (ctx.run.onThisPage || sameShop)) {
     await ctx.skip(target.steps.open, 'already on this customer');
     await ctx.skip(target.steps.search, 'already on this customer');
     await ctx.skip(target.steps.pick, 'already on this customer');
-    return { kind: 'arrived', report, customer: { email: report.customerEmail ?? email, name: '', shop: shop ?? '' } };
+    return { kind: 'arrived', report, customer: known ?? { email: report.customerEmail ?? email, name: '', shop: shop ?? '' }, fresh: false };
   }
 
   if (report.page === target.listPage) {
     await ctx.skip(target.steps.open, 'already there');
   } else {
-    report = await ctx.step(target.steps.open, async () => requirePage(await ctx.navigate('admin/open-menu', { item: target.list }), target.listPage, target.steps.open));
+    report = await ctx.step(target.steps.open, async () => requirePage(ctx, await ctx.navigate('admin/open-menu', { item: target.list }), target.listPage, target.steps.open));
   }
 
   if (report.searchQuery !== undefined && sameEmail(report.searchQuery, email)) {
     await ctx.skip(target.steps.search, 'already searched');
   } else {
-    report = await ctx.step(target.steps.search, async () => requirePage(await ctx.navigate('admin/search', { email }), target.listPage, target.steps.search));
+    report = await ctx.step(target.steps.search, async () => requirePage(ctx, await ctx.navigate('admin/search', { email }), target.listPage, target.steps.search));
   }
 
   return ctx.step(target.steps.pick, async (): Promise<Arrival> => {
@@ -87,11 +109,12 @@ export async function goToCustomer(ctx: RunContext, target: Target, email: strin
       if (candidates.length > 1) return { kind: 'choose-shop', shops: candidates };
       const chosen = candidates[0];
       if (chosen) {
-        const arrived = requirePage(await ctx.navigate('admin/open-result', { email: chosen.email, shop: chosen.shop }), target.detailPage, target.steps.pick);
-        return { kind: 'arrived', report: arrived, customer: chosen };
+        const arrived = await requirePage(ctx, await ctx.navigate('admin/open-result', { email: chosen.email, shop: chosen.shop }), target.detailPage, target.steps.pick);
+        rememberPage(arrived.docId, chosen);
+        return { kind: 'arrived', report: arrived, customer: chosen, fresh: true };
       }
       if (!results.hasNext || page >= MAX_RESULT_PAGES) return { kind: 'not-found', lookalikes };
-      requirePage(await ctx.navigate('admin/next-results', {}), target.listPage, target.steps.pick);
+      await requirePage(ctx, await ctx.navigate('admin/next-results', {}), target.listPage, target.steps.pick);
     }
   });
 }

@@ -3,6 +3,7 @@
  * a restarted worker knows where it was), talks to the admin tab with a time limit, and waits for
  * the next page after a click.
  */
+import browser from 'webextension-polyfill';
 import { MessageError, sendToTab } from '../../shared/messaging';
 import type { ContentProtocol, Navigation, PageReport } from '../../shared/protocol';
 import type { RunView, StepId } from '../../shared/runs';
@@ -102,6 +103,13 @@ export class RunContext {
       }
       throw error;
     }
+  }
+
+  /** Loads the tab's page again: the histories on a page loaded earlier may be out of date. */
+  async reload(): Promise<PageReport> {
+    const before = await this.here();
+    await browser.tabs.reload(this.tabId);
+    return waitForPage(this.tabId, before.docId, { timeoutMs: PAGE_TIMEOUT_MS, signal: this.signal });
   }
 
   /** After a click that loads a page: the new page. */

@@ -109,7 +109,7 @@ async function openAdminTab(ctx: RunContext): Promise<PageReport> {
   const known = ctx.run.tabId;
   if (known !== undefined && (await browser.tabs.get(known).catch(() => undefined))) {
     // A resend interrupted after Send: only a freshly loaded E-mail History can tell whether it went out.
-    if (ctx.run.kind === 'resend' && ctx.run.sendAttempt) return reloadTab(ctx, known);
+    if (ctx.run.kind === 'resend' && ctx.run.sendAttempt) return ctx.reload();
     return ctx.here();
   }
   const settings = await loadSettings();
@@ -125,12 +125,6 @@ async function openAdminTab(ctx: RunContext): Promise<PageReport> {
   if (created.id === undefined) throw new MessageError('no-admin-tab', 'Could not open an admin tab.');
   await ctx.update({ tabId: created.id });
   return waitForPage(created.id, null, { timeoutMs: PAGE_TIMEOUT_MS, signal: ctx.signal });
-}
-
-async function reloadTab(ctx: RunContext, tabId: number): Promise<PageReport> {
-  const before = await ctx.here();
-  await browser.tabs.reload(tabId);
-  return waitForPage(tabId, before.docId, { timeoutMs: PAGE_TIMEOUT_MS, signal: ctx.signal });
 }
 
 function currentStep(run: RunView): StepId | undefined {

@@ -1,0 +1,124 @@
+/**
+ * The popup when things are not simple: look-alikes, several shops, not logged in, a renamed
+ * section, "load data" failing, two popups at once, and the service worker stopped mid-resend.
+ * Each case runs on a different markup variant, so every variant meets the unusual paths too.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PEOPLE } from '../admin-sim/server';
+import { lookUp, resultSays, runFinished, stateWord } from './popupHelpers';
+import { startWorld, type World } from './setup';
+
+describe.each(['classic', 'modern', 'legacy'] as const)('popup edge cases on the %s admin', (variant) => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ variant });
+  });
+  afterAll(async () => world?.close());
+  beforeEach(() => {
+    world.sim.setConfig({ loadDataFailure: 'never', renamed: {}, failPages: [], pageLatencyMs: 0 });
+    world.sim.reset();
+  });
+
+  it('a malformed e-mail gets a message and no look-up', async () => {
+    const popup = await lookUp(world, 'anna@@example');
+    await expect.poll(() => popup.getByRole('alert').innerText()).toContain('not a complete e-mail address');
+    expect(await popup.locator('.step').count()).toBe(0);
+    await popup.close();
+  });
+
+  it('a look-alike-only result says "No customer with this e-mail" and shows the look-alikes', async () => {
+    const popup = await lookUp(world, 'hanna@example.co');
+    const text = await resultSays(popup, 'No customer with this e-mail');
+    expect(text).toContain(PEOPLE.twoShops);
+    await popup.close();
+  });
+
+  it('the same e-mail in two shops asks which shop, then looks that one up', async () => {
+    const popup = await lookUp(world, PEOPLE.twoShops);
+    await resultSays(popup, 'several shops');
+    await popup.getByRole('button', { name: 'Kids Cinema' }).click();
+    await resultSays(popup, 'Expired');
+    expect(await popup.getByRole('status').innerText()).toContain('Kids Cinema');
+    await popup.close();
+  });
+
+  it('"load data" failing once is retried; failing always is a named error with Retry', async () => {
+    world.sim.setConfig({ loadDataFailure: 'once' });
+    let popup = await lookUp(world, PEOPLE.manyRows);
+    await resultSays(popup, 'Valid');
+    await popup.close();
+    world.sim.setConfig({ loadDataFailure: 'always' });
+    popup = await lookUp(world, PEOPLE.valid2h);
+    const text = await resultSays(popup, /could not load/);
+    expect(text).toMatch(/Password History|E-mail History/);
+    expect(await popup.getByRole('button', { name: 'Retry' }).count()).toBe(1);
+    await popup.close();
+  });
+
+  it('a renamed section stops with the missing label and page, and sends nothing', async () => {
+    world.sim.setConfig({ renamed: { emailHistory: 'Mail Log' } });
+    const popup = await lookUp(world, PEOPLE.valid2h);
+    const text = await resultSays(popup, /layout has changed/);
+    expect(text).toContain('"E-mail History"');
+    expect(text).toContain('user page');
+    expect(world.sim.outbox()).toHaveLength(0);
+    await popup.close();
+  });
+
+  it('two popups resending for one customer send one e-mail', async () => {
+    const first = await lookUp(world, PEOPLE.xss);
+    const second = await lookUp(world, PEOPLE.xss);
+    await resultSays(first, 'Valid');
+    await resultSays(second, 'Valid');
+    await Promise.all([
+      first.getByRole('button', { name: 'Resend reset e-mail' }).click(),
+      second.getByRole('button', { name: 'Resend reset e-mail' }).click(),
+    ]);
+    await runFinished(first);
+    await runFinished(second);
+    expect(world.sim.outbox()).toHaveLength(1);
+    // The HTML-laden name is shown as text in the card, not interpreted.
+    expect(await first.locator('img').count()).toBe(0);
+    await first.close();
+    await second.close();
+  });
+
+  it('not logged in: says so and offers the login', async () => {
+    world.sim.expireSessions();
+    const popup = await lookUp(world, PEOPLE.valid2h);
+    await resultSays(popup, /not logged in/);
+    expect(await popup.getByRole('button', { name: 'Open the admin login' }).count()).toBe(1);
+    await popup.close();
+    // Log in again for the next test, as the agent would.
+    const cookie = world.sim.login().split('=');
+    await world.ext.context.addCookies([{ name: cookie[0]!, value: cookie.slice(1).join('='), url: world.sim.url }]);
+  });
+});
+
+describe('a resend interrupted by the browser stopping the service worker', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ variant: 'modern' });
+  });
+  afterAll(async () => world?.close());
+
+  it.each(['open-email', 'send'] as const)('stopped while "%s" runs: resumes and sends exactly once', async (stepId) => {
+    world.sim.reset();
+    const popup = await lookUp(world, PEOPLE.valid2h);
+    await resultSays(popup, 'Valid');
+    // Slow admin, so the flow is still mid-step when the worker goes.
+    world.sim.setConfig({ pageLatencyMs: 600 });
+    await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();
+    const label = stepId === 'open-email' ? 'Open the reset e-mail' : 'Send it';
+    await popup.locator('[aria-current="step"]', { hasText: label }).waitFor({ timeout: 20_000 });
+    await world.ext.stopServiceWorker();
+    await popup.close();
+    // Reopening the popup wakes the worker, which picks the run up where it stood.
+    const again = await world.ext.openPopup(world.adminTabId);
+    await resultSays(again, /E-mail has been sent|was sent/, 40_000);
+    await runFinished(again, 40_000);
+    expect(world.sim.outbox()).toHaveLength(1);
+    world.sim.setConfig({ pageLatencyMs: 0 });
+    await again.close();
+  });
+});
