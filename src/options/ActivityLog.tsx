@@ -73,7 +73,7 @@ export function ActivityLog() {
       {shown.length === 0 ? (
         <p class="muted">{entries.length === 0 ? t('optLogEmpty') : t('optLogNoMatch')}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('optActivity')}>
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('optLogCaption', [String(shown.length), String(entries.length)])}>
           <table class="activity">
             <caption class="visually-hidden">{t('optLogCaption', [String(shown.length), String(entries.length)])}</caption>
             <thead>
