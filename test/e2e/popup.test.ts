@@ -79,3 +79,51 @@ describe.each(VARIANTS)('popup on the $variant admin ($lang, $dateFormat)', (con
     await popup.close();
   });
 });
+
+describe('the popup and the admin tab', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ variant: 'modern' });
+  });
+  afterAll(async () => world?.close());
+
+  it("takes the customer e-mail from the admin tab's current user page", async () => {
+    const first = await lookUp(world, PEOPLE.changed);
+    await resultSays(first, 'Already changed');
+    await first.close();
+    // The look-up left the admin tab on emil's user page: a new popup starts from there.
+    const popup = await world.ext.openPopup(world.adminTabId);
+    await expect.poll(() => popup.getByLabel('Customer e-mail').inputValue()).toBe(PEOPLE.changed);
+    await expect.poll(() => popup.getByRole('region', { name: 'Recent activity' }).innerText()).toContain(`${PEOPLE.changed} (`);
+    await popup.close();
+  });
+
+  it('opens an admin tab (in the background) at the configured address when none is open', async () => {
+    // The popup page first: closing a browser's last window would end its session (and cookies).
+    const popup = await world.ext.openPopup();
+    await world.admin.close();
+    await popup.getByLabel('Customer e-mail').fill(PEOPLE.valid2h);
+    await popup.getByRole('button', { name: 'Look up' }).click();
+    await resultSays(popup, 'Valid');
+    const adminPages = world.ext.context.pages().filter((p) => p.url().startsWith(world.sim.url));
+    expect(adminPages).toHaveLength(1);
+    // Not focused: the agent's popup page stayed the active tab.
+    expect(await popup.evaluate(() => document.visibilityState)).toBe('visible');
+    world.admin = adminPages[0]!;
+    world.adminTabId = await world.ext.tabIdOf(world.admin);
+    await popup.close();
+  });
+
+  it('a closed admin tab mid-flow is a named error with Retry, and Retry completes', async () => {
+    world.sim.setConfig({ pageLatencyMs: 800 });
+    const popup = await lookUp(world, PEOPLE.manyRows);
+    await popup.locator('[aria-current="step"]').waitFor({ timeout: 10_000 });
+    await world.admin.close();
+    await resultSays(popup, /admin tab was closed/);
+    world.sim.setConfig({ pageLatencyMs: 0 });
+    await popup.getByRole('button', { name: 'Retry' }).click();
+    await resultSays(popup, 'Valid');
+    expect(world.sim.outbox()).toHaveLength(0);
+    await popup.close();
+  });
+});

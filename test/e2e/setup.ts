@@ -9,7 +9,7 @@ import { launchWithExtension, type ExtensionBrowser } from './browser';
 export interface World {
   sim: Simulator;
   ext: ExtensionBrowser;
-  /** The agent's admin tab, logged in, on the dashboard. */
+  /** The agent's admin tab, logged in, on the dashboard (a test that closes it may set a new one). */
   admin: Page;
   adminTabId: number;
   /** Writes extension settings (storage.sync) as the options page would. */
