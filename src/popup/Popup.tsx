@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, effectiveTimeZone, loadSettings, type Settings } from
 import { CopyButton } from '../ui/CopyButton';
 import { NotFound, ResultCard, ShopPicker } from './ResultCard';
 import { Steps } from './Steps';
+import { stepLabel } from './words';
 import { useLiveRun, useNow } from './useRun';
 
 /** `?tab=<id>`: act on a given admin tab (a popup opened as a page is attached to no tab). */
@@ -168,6 +169,7 @@ export function Popup() {
         {run?.status === 'failed' && run.error && run.error.code !== 'not-found' ? (
           <div class="error-box">
             <p class="error">{run.error.message}</p>
+            {run.error.step ? <p class="muted">{t('failedAtStep', [stepLabel(run.error.step)])}</p> : null}
             {run.error.remedy === 'open-login' ? (
               <button type="button" onClick={() => void openAdmin(run.tabId, settings.adminUrl)}>
                 {t('openLogin')}
