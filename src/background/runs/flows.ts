@@ -12,7 +12,7 @@ import type { PageReport } from '../../shared/protocol';
 import type { LookupData, RunView, StepId } from '../../shared/runs';
 import { loadSettings } from '../../shared/settings';
 import { holdPassword } from '../passwordVault';
-import { goToCustomer, rememberPage, requirePage, TO_CUSTOMER, TO_USER } from './navigate';
+import { goToCustomer, rememberPage, requirePage, TO_CUSTOMER, TO_USER, type Arrival, type Target } from './navigate';
 import type { RunContext } from './runContext';
 
 export const FLOW_STEPS: Record<RunView['kind'], StepId[]> = {
@@ -31,10 +31,13 @@ async function readLookup(ctx: RunContext, customer: LookupData['customer']): Pr
   return { customer, requests: histories.requests, emails: histories.emails, readAt: Date.now() };
 }
 
-/** Runs navigation to the user page and reads both histories; false when the run ended (not found, several shops). */
-async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<LookupData | null> {
+/**
+ * Opens the admin and goes to the run's customer. When that ends the run instead (several shops
+ * to choose from, or no such customer), records the outcome and returns null.
+ */
+async function reachCustomer(ctx: RunContext, openAdmin: OpenAdmin, target: Target): Promise<Extract<Arrival, { kind: 'arrived' }> | null> {
   const start = await ctx.step('open-admin', () => openAdmin(ctx));
-  const arrival = await goToCustomer(ctx, TO_USER, ctx.run.email, ctx.run.shop, start);
+  const arrival = await goToCustomer(ctx, target, ctx.run.email, ctx.run.shop, start);
   if (arrival.kind === 'choose-shop') {
     await ctx.update({ status: 'choose-shop', shops: arrival.shops, endedAt: Date.now() });
     return null;
@@ -43,12 +46,19 @@ async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<
     await ctx.update({
       status: 'failed',
       lookalikes: arrival.lookalikes,
-      error: { code: 'not-found', message: 'No customer with this e-mail', remedy: 'none', step: 'open-user' },
+      error: { code: 'not-found', message: 'No customer with this e-mail', remedy: 'none', step: target.steps.pick },
       endedAt: Date.now(),
     });
     return null;
   }
   await ctx.update({ shop: arrival.customer.shop });
+  return arrival;
+}
+
+/** Goes to the user page and reads both histories; null when the run ended there (not found, several shops). */
+async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<LookupData | null> {
+  const arrival = await reachCustomer(ctx, openAdmin, TO_USER);
+  if (!arrival) return null;
   const lookup = await ctx.step('load-history', async () => {
     // A page that was already open shows the histories as they were then; a resend decided on
     // those could miss one sent in the meantime.
@@ -129,22 +139,7 @@ export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Pr
       { step: 'save' },
     );
   }
-  const start = await ctx.step('open-admin', () => openAdmin(ctx));
-  const arrival = await goToCustomer(ctx, TO_CUSTOMER, ctx.run.email, ctx.run.shop, start);
-  if (arrival.kind === 'choose-shop') {
-    await ctx.update({ status: 'choose-shop', shops: arrival.shops, endedAt: Date.now() });
-    return;
-  }
-  if (arrival.kind === 'not-found') {
-    await ctx.update({
-      status: 'failed',
-      lookalikes: arrival.lookalikes,
-      error: { code: 'not-found', message: 'No customer with this e-mail', remedy: 'none', step: 'open-customer' },
-      endedAt: Date.now(),
-    });
-    return;
-  }
-  await ctx.update({ shop: arrival.customer.shop });
+  if (!(await reachCustomer(ctx, openAdmin, TO_CUSTOMER))) return;
   const { password } = generatePassword(settings.passwordPolicy);
   await ctx.step('fill-password', () => ctx.ask('admin/fill-password', { password }));
   await ctx.update({ saveAttempt: { at: Date.now() } });

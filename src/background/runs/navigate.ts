@@ -27,7 +27,7 @@ export async function requirePage(ctx: RunContext, report: PageReport, wanted: P
   return report;
 }
 
-interface Target {
+export interface Target {
   list: 'incomingRequests' | 'customers';
   listPage: 'incoming-requests' | 'customers';
   detailPage: 'user' | 'customer';
