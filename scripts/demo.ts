@@ -7,14 +7,17 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startSimulator } from '../test/admin-sim/server';
+import { PEOPLE, startSimulator } from '../test/admin-sim/server';
 import { ensureChromium } from './chromium';
 
 const port = Number(process.env.PORT ?? 8787);
 const sim = await startSimulator({ port, control: process.env.SIM_CONTROL === '1' });
 const dist = resolve('dist');
 console.log(`Simulated FlickRocket admin: ${sim.url}/  (log in as agent@example.com / demo-password)`);
-console.log('Try the customers anna@example.com (valid request), expired@example.com, changed@example.com, none@example.com.');
+console.log(
+  `Customers to try: ${PEOPLE.valid2h} (valid request), ${PEOPLE.expired24h01} (expired), ${PEOPLE.changed} (already changed), ` +
+    `${PEOPLE.noRequest} (no request), ${PEOPLE.twoShops} (two shops), ${PEOPLE.lookalike} (look-alike of ${PEOPLE.valid2h}).`,
+);
 
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.log('\nNo display here, so no browser window was opened. On a desktop:');
