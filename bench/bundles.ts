@@ -1,0 +1,111 @@
+/**
+ * What each entry of the built extension loads, and its gzipped size: the files an entry pulls in
+ * are followed from its start (the manifest's content-script loader and its dynamic import of the
+ * crxjs chunk, the popup's / options' HTML <script>/<link> tags, the service-worker loader) through
+ * every static `import ... from "..."` and `import("...")` / `chrome.runtime.getURL("...")` between
+ * the chunks. Shared by `npm run bench` and the security checks (web-accessible resources).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface EntryBundle {
+  entry: string;
+  files: string[];
+  raw: number;
+  gzip: number;
+}
+
+interface Manifest {
+  action?: { default_popup?: string };
+  options_ui?: { page?: string };
+  background?: { service_worker?: string };
+  content_scripts?: { js?: string[] }[];
+}
+
+/** Paths inside dist/, without a leading slash. */
+function inDist(dist: string, from: string, spec: string): string | null {
+  if (/^(https?:|data:|chrome:)/.test(spec)) return null;
+  const abs = spec.startsWith('/') ? join(dist, spec) : resolve(dirname(join(dist, from)), spec);
+  const rel = relative(dist, normalize(abs)).split('\\').join('/');
+  return rel.startsWith('..') ? null : rel;
+}
+
+/** Files a JS chunk refers to: static imports, dynamic imports and runtime.getURL("assets/..."). */
+function jsRefs(dist: string, file: string): string[] {
+  const text = readFileSync(join(dist, file), 'utf8');
+  const out = new Set<string>();
+  const patterns = [
+    /\bimport\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+\.(?:js|css))["']/g,
+    /\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?["']([^"']+\.js)["']\s*\)/g,
+    /\bfrom\s*["']([^"']+\.js)["']/g,
+    /getURL\(\s*["']([^"']+\.(?:js|css))["']\s*\)/g,
+  ];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      const spec = m[1]!;
+      // getURL paths are relative to the extension's root.
+      const target = pattern.source.startsWith('getURL') ? spec.replace(/^\//, '') : inDist(dist, file, spec);
+      if (target && existsSync(join(dist, target))) out.add(target);
+    }
+  }
+  return [...out];
+}
+
+function htmlRefs(dist: string, file: string): string[] {
+  const text = readFileSync(join(dist, file), 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)) {
+    const target = inDist(dist, file, m[1]!);
+    if (target && existsSync(join(dist, target)) && /\.(js|css)$/.test(target)) out.push(target);
+  }
+  return out;
+}
+
+/** Every file an entry loads (the entry itself included), in discovery order. */
+export function closure(dist: string, start: string): string[] {
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const refs = file.endsWith('.html') ? htmlRefs(dist, file) : file.endsWith('.js') ? jsRefs(dist, file) : [];
+    queue.push(...refs.filter((r) => !seen.has(r)));
+  }
+  return [...seen];
+}
+
+export function readManifest(dist: string): Manifest & Record<string, unknown> {
+  return JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Manifest & Record<string, unknown>;
+}
+
+/** The content scripts' files (loader + chunks): what web_accessible_resources may expose. */
+export function contentScriptFiles(dist: string): string[] {
+  const manifest = readManifest(dist);
+  return [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []).flatMap((js) => closure(dist, js)))];
+}
+
+const gz = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+
+/** Sizes per entry: content script, popup, options, background. Each file gzipped on its own (as served). */
+export function entryBundles(dist: string): EntryBundle[] {
+  const m = readManifest(dist);
+  const entries: [string, string | undefined][] = [
+    ['content', m.content_scripts?.[0]?.js?.[0]],
+    ['popup', m.action?.default_popup],
+    ['options', m.options_ui?.page],
+    ['background', m.background?.service_worker],
+  ];
+  return entries
+    .filter((e): e is [string, string] => typeof e[1] === 'string')
+    .map(([entry, start]) => {
+      const files = closure(dist, start);
+      return {
+        entry,
+        files,
+        raw: files.reduce((n, f) => n + readFileSync(join(dist, f)).length, 0),
+        gzip: files.reduce((n, f) => n + gz(dist, f), 0),
+      };
+    });
+}

@@ -1,0 +1,401 @@
+/**
+ * `npm run bench`: how fast and how light Reset Desk is, in figures (not a test; not in `npm test`).
+ *
+ *   npm run bench -- --page-latency 150 --load-latency 600 --runs 10 [--dist DIR] [--no-build] [--no-readme]
+ *
+ * Builds the extension into dist-bench/ first when that build is missing or older than the sources
+ * (others' `npm run build` rewrites dist/ at any time), starts the simulated admin with the given
+ * latency, and measures, N runs each (median and min–max):
+ *   1. look-up through the extension: popup field → result card;
+ *   2. resend through the extension: click → "E-mail has been sent";
+ *   3. the same two flows by the plain Playwright macro of the manual procedure
+ *      (test/e2e/manualProcedure.ts) in a separate Chromium without the extension;
+ *   4. the ratio extension / macro per flow (target ≤ 1.15);
+ *   5. the content script's cost: the renderer's script and task time (CDP Performance.getMetrics
+ *      ScriptDuration / TaskDuration) on the Dashboard (not ours) and on the user page, with and
+ *      without the extension (target ≤ 2 ms on pages not ours);
+ *   6. gzipped sizes per entry (content ≤ 20 KB, popup ≤ 30 KB): every file an entry loads;
+ *   7. clicks and keystrokes the agent needs, counted from the DOM events as the scripts act.
+ * Writes bench/results.json, prints a table, and puts the table into README.md (between the
+ * bench markers) with the machine it ran on.
+ */
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { entryBundles } from './bundles';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+const { values: args } = parseArgs({
+  options: {
+    'page-latency': { type: 'string', default: '150' },
+    'load-latency': { type: 'string', default: '600' },
+    runs: { type: 'string', default: '10' },
+    loads: { type: 'string' },
+    dist: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    'no-readme': { type: 'boolean', default: false },
+  },
+});
+const PAGE_LATENCY = Number(args['page-latency']);
+const LOAD_LATENCY = Number(args['load-latency']);
+const RUNS = Math.max(1, Number(args.runs));
+const LOADS = Math.max(1, Number(args.loads ?? args.runs));
+const DIST = resolve(ROOT, args.dist ?? 'dist-bench');
+
+// ---------------------------------------------------------------- build (own folder, when stale)
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+function buildIfStale(): void {
+  const built = existsSync(join(DIST, 'manifest.json')) ? statSync(join(DIST, 'manifest.json')).mtimeMs : 0;
+  const sources = Math.max(...['src', 'public', 'manifest.json', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(ROOT, p))));
+  if (built > sources) return console.log(`Using the build in ${DIST} (newer than the sources).`);
+  if (args['no-build'] || args.dist) {
+    if (!built) throw new Error(`${DIST} has no built extension`);
+    return console.log(`Note: ${DIST} is older than the sources (--no-build/--dist: not rebuilt).`);
+  }
+  console.log(`Building the extension into ${DIST} ...`);
+  execFileSync('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+// ---------------------------------------------------------------- statistics and counting
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+function stat(xs: number[]): Stat {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return { median: round(median), min: round(s[0]!), max: round(s.at(-1)!), n: s.length };
+}
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+interface Counts {
+  clicks: number;
+  keystrokes: number;
+}
+
+/**
+ * Counts what the agent (here: the script acting as one) does on a page: clicks (trusted or not:
+ * the macro clicks the hover menu's link by script, as an agent clicks it) and keystrokes (the
+ * characters that went into a field, whether typed or filled in at once). Survives navigations.
+ */
+async function countActions(page: Page, counts: Counts): Promise<void> {
+  await page.exposeBinding('__benchCount', (_source, kind: 'click' | 'keys', n: number) => {
+    if (kind === 'click') counts.clicks += n;
+    else counts.keystrokes += n;
+  });
+  const install = () => {
+    const w = window as unknown as { __benchCount(kind: string, n: number): void; __benchInstalled?: boolean };
+    if (w.__benchInstalled) return;
+    w.__benchInstalled = true;
+    const lengths = new WeakMap<EventTarget, number>();
+    document.addEventListener('click', (e) => {
+      // A click on a <label> re-dispatches one on its control: count the agent's click once.
+      if ((e.target as Element | null)?.closest?.('label') && !e.isTrusted) return;
+      w.__benchCount('click', 1);
+    }, true);
+    document.addEventListener('input', (e) => {
+      const el = e.target as HTMLInputElement;
+      const before = lengths.get(el) ?? 0;
+      const now = typeof el.value === 'string' ? el.value.length : 0;
+      lengths.set(el, now);
+      w.__benchCount('keys', Math.max(1, Math.abs(now - before)));
+    }, true);
+  };
+  await page.addInitScript(install);
+  await page.evaluate(install).catch(() => undefined);
+}
+
+// ---------------------------------------------------------------- the measurements
+
+const env = process.env;
+env.RESET_DESK_DIST = DIST;
+
+async function main(): Promise<void> {
+  buildIfStale();
+  // Imported after RESET_DESK_DIST is set: the harness reads it when loaded.
+  const { startWorld } = await import('../test/e2e/setup');
+  const { CHROMIUM_ARGS } = await import('../test/e2e/browser');
+  const { ensureChromium } = await import('../scripts/chromium');
+  const { PEOPLE, SESSION_COOKIE } = await import('../test/admin-sim/server');
+  const { PARAMS } = await import('../test/admin-sim/variants');
+  const macro = await import('../test/e2e/manualProcedure');
+
+  const simConfig = { pageLatencyMs: PAGE_LATENCY, loadDataLatencyMs: [LOAD_LATENCY, LOAD_LATENCY] as [number, number] };
+  console.log(`Admin latency: ${PAGE_LATENCY} ms a page, ${LOAD_LATENCY} ms a "load data"; ${RUNS} runs each.`);
+  const world = await startWorld(simConfig);
+  const { sim, ext } = world;
+  const email = PEOPLE.valid2h;
+  const dashboard = sim.pathOf('dashboard');
+  const userPage = () => `${sim.pathOf('user')}?${PARAMS[sim.config.variant].id}=${sim.scenario().accounts.find((a) => a.email === email)!.id}`;
+
+  // A plain Chromium without the extension, logged in to the same admin.
+  const plain: Browser = await chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS });
+  const plainContext: BrowserContext = await plain.newContext();
+  const cookie = sim.login().split('=');
+  await plainContext.addCookies([{ name: SESSION_COOKIE, value: cookie.slice(1).join('='), url: sim.url }]);
+
+  const chromiumVersion = plain.version();
+  const results: Record<string, unknown> = {};
+  try {
+    // ---- 1 + 2: the extension
+    const extLookup: number[] = [];
+    const extResend: number[] = [];
+    const extResendEnd: number[] = [];
+    const extCounts = { lookup: { clicks: 0, keystrokes: 0 }, resend: { clicks: 0, keystrokes: 0 }, setPassword: { clicks: 0, keystrokes: 0 } };
+    for (let i = 0; i < RUNS; i++) {
+      sim.reset(); // a fresh scenario: every resend is legitimately allowed
+      await world.admin.goto(dashboard);
+      const popup = await ext.context.newPage();
+      const counts: Counts = { clicks: 0, keystrokes: 0 };
+      await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${world.adminTabId}`);
+      await popup.getByLabel('Customer e-mail').waitFor();
+      await countActions(popup, counts);
+      const t0 = performance.now();
+      await popup.getByLabel('Customer e-mail').fill(email);
+      await popup.getByRole('button', { name: 'Look up' }).click();
+      await popup.locator('.state-word', { hasText: 'Valid' }).waitFor({ timeout: 60_000 });
+      extLookup.push(performance.now() - t0);
+      const afterLookup = { ...counts };
+      const t1 = performance.now();
+      await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();
+      await popup.locator('[role=status] .notice', { hasText: 'E-mail has been sent' }).waitFor({ timeout: 60_000 });
+      extResend.push(performance.now() - t1);
+      // The run goes on to check the E-mail History; wait for it before the next run.
+      await popup.waitForFunction(() => document.querySelectorAll('[aria-current="step"]').length === 0, undefined, { timeout: 60_000 });
+      extResendEnd.push(performance.now() - t1);
+      if (sim.outbox().length !== 1) throw new Error(`run ${i + 1}: expected one e-mail sent, found ${sim.outbox().length}`);
+      if (i === 0) {
+        extCounts.lookup = afterLookup;
+        extCounts.resend = { clicks: counts.clicks - afterLookup.clicks, keystrokes: counts.keystrokes - afterLookup.keystrokes };
+      }
+      await popup.close();
+      process.stdout.write(`  extension run ${i + 1}/${RUNS}: look-up ${Math.round(extLookup.at(-1)!)} ms, resend ${Math.round(extResend.at(-1)!)} ms\n`);
+    }
+    // Set password (counted once, not timed): Set new password → Confirm.
+    {
+      sim.reset();
+      await world.admin.goto(dashboard);
+      const popup = await ext.openPopup(world.adminTabId);
+      await popup.getByLabel('Customer e-mail').fill(PEOPLE.expired3d);
+      await popup.getByRole('button', { name: 'Look up' }).click();
+      await popup.locator('.state-word').waitFor({ timeout: 60_000 });
+      const counts: Counts = { clicks: 0, keystrokes: 0 };
+      await countActions(popup, counts);
+      await popup.getByRole('button', { name: 'Set new password' }).click();
+      await popup.getByRole('button', { name: 'Confirm' }).click();
+      await popup.locator('output.password').waitFor({ timeout: 60_000 });
+      extCounts.setPassword = counts;
+      await popup.close();
+    }
+
+    // ---- 3: the macro, in the plain Chromium
+    const macroLookup: number[] = [];
+    const macroResend: number[] = [];
+    const macroCounts = { lookup: { clicks: 0, keystrokes: 0 }, resend: { clicks: 0, keystrokes: 0 }, setPassword: { clicks: 0, keystrokes: 0 } };
+    for (let i = 0; i < RUNS; i++) {
+      sim.reset();
+      const page = await plainContext.newPage();
+      const counts: Counts = { clicks: 0, keystrokes: 0 };
+      await page.goto(dashboard);
+      await countActions(page, counts);
+      const t0 = performance.now();
+      await macro.verify(page, sim, email);
+      macroLookup.push(performance.now() - t0);
+      const afterLookup = { ...counts };
+      const t1 = performance.now();
+      await macro.resend(page, sim, email);
+      macroResend.push(performance.now() - t1);
+      if (sim.outbox().length !== 1) throw new Error(`macro run ${i + 1}: expected one e-mail sent, found ${sim.outbox().length}`);
+      if (i === 0) {
+        macroCounts.lookup = afterLookup;
+        macroCounts.resend = { clicks: counts.clicks - afterLookup.clicks, keystrokes: counts.keystrokes - afterLookup.keystrokes };
+      }
+      await page.close();
+      process.stdout.write(`  macro run ${i + 1}/${RUNS}: look-up ${Math.round(macroLookup.at(-1)!)} ms, resend ${Math.round(macroResend.at(-1)!)} ms\n`);
+    }
+    {
+      sim.reset();
+      const page = await plainContext.newPage();
+      const counts: Counts = { clicks: 0, keystrokes: 0 };
+      await page.goto(dashboard);
+      await countActions(page, counts);
+      // The password the agent makes up and types (the extension generates one of 16+ characters).
+      await macro.manualReset(page, sim, PEOPLE.expired3d, 'Tq7-vWm4-Kp9x-Rb2d');
+      macroCounts.setPassword = counts;
+      await page.close();
+    }
+
+    // ---- 5: the content script's cost (script and task time of the page's renderer)
+    sim.setConfig({ pageLatencyMs: 0, loadDataLatencyMs: [20, 60] });
+    sim.reset();
+    const cost = async (context: BrowserContext, url: string, settleMs: number) => {
+      const script: number[] = [];
+      const task: number[] = [];
+      for (let i = 0; i < LOADS; i++) {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        await page.goto(url, { waitUntil: 'load' });
+        // document_idle content script, its in-page help and the history loads it may start.
+        await page.waitForTimeout(settleMs);
+        const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+        const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+        script.push(metric('ScriptDuration'));
+        task.push(metric('TaskDuration'));
+        await cdp.detach();
+        await page.close();
+      }
+      return { script: stat(script), task: stat(task) };
+    };
+    const pages = { dashboard: { url: dashboard, settle: 800 }, user: { url: userPage(), settle: 1500 } };
+    const contentCost: Record<string, { with: { script: Stat; task: Stat }; without: { script: Stat; task: Stat }; scriptDelta: number; taskDelta: number }> = {};
+    for (const [name, { url, settle }] of Object.entries(pages)) {
+      const withExt = await cost(ext.context, url, settle);
+      const without = await cost(plainContext, url, settle);
+      contentCost[name] = {
+        with: withExt,
+        without,
+        scriptDelta: round(withExt.script.median - without.script.median),
+        taskDelta: round(withExt.task.median - without.task.median),
+      };
+      console.log(`  ${name}: script ${withExt.script.median} ms with, ${without.script.median} ms without the extension`);
+    }
+
+    // ---- 6: bundle sizes
+    const bundles = entryBundles(DIST).map((b) => ({ entry: b.entry, files: b.files.length, raw: b.raw, gzip: b.gzip }));
+    const budget: Record<string, number> = { content: 20 * 1024, popup: 30 * 1024 };
+
+    const lookupExt = stat(extLookup);
+    const resendExt = stat(extResend);
+    const lookupMacro = stat(macroLookup);
+    const resendMacro = stat(macroResend);
+    const ratio = (a: Stat, b: Stat) => round(a.median / b.median, 2);
+    Object.assign(results, {
+      ranAt: new Date().toISOString(),
+      machine: machine(chromiumVersion),
+      settings: { pageLatencyMs: PAGE_LATENCY, loadDataLatencyMs: LOAD_LATENCY, runs: RUNS, loads: LOADS, dist: DIST },
+      flows: {
+        lookup: { extension: lookupExt, macro: lookupMacro, ratio: ratio(lookupExt, lookupMacro), target: 1.15, met: ratio(lookupExt, lookupMacro) <= 1.15 },
+        resend: {
+          extension: resendExt,
+          macro: resendMacro,
+          ratio: ratio(resendExt, resendMacro),
+          target: 1.15,
+          met: ratio(resendExt, resendMacro) <= 1.15,
+          extensionUntilChecked: stat(extResendEnd),
+        },
+      },
+      contentScriptCost: { ...contentCost, target: { page: 'dashboard', maxScriptMs: 2 }, met: contentCost.dashboard!.scriptDelta <= 2 },
+      bundles: bundles.map((b) => ({ ...b, budget: budget[b.entry] ?? null, met: budget[b.entry] === undefined ? null : b.gzip <= budget[b.entry]! })),
+      agentActions: { extension: extCounts, manual: macroCounts },
+    });
+  } finally {
+    await plain.close();
+    await world.close();
+  }
+
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const table = render(results as unknown as Results);
+  console.log(`\n${table}\n`);
+  console.log('Written: bench/results.json');
+  if (!args['no-readme']) updateReadme(table);
+}
+
+function machine(chromiumVersion: string) {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
+  let nproc = cpus().length;
+  try {
+    nproc = Number(execSync('nproc', { encoding: 'utf8' }).trim()) || nproc;
+  } catch {
+    /* os.cpus() it is */
+  }
+  return { nproc, cpu: model, memoryGiB: round(totalmem() / 2 ** 30, 1), chromium: chromiumVersion, node: process.version };
+}
+
+// ---------------------------------------------------------------- output
+
+interface Results {
+  ranAt: string;
+  machine: ReturnType<typeof machine>;
+  settings: { pageLatencyMs: number; loadDataLatencyMs: number; runs: number; loads: number };
+  flows: Record<'lookup' | 'resend', { extension: Stat; macro: Stat; ratio: number; met: boolean; extensionUntilChecked?: Stat }>;
+  contentScriptCost: Record<'dashboard' | 'user', { with: { script: Stat; task: Stat }; without: { script: Stat; task: Stat }; scriptDelta: number; taskDelta: number }>;
+  bundles: { entry: string; files: number; raw: number; gzip: number; budget: number | null; met: boolean | null }[];
+  agentActions: Record<'extension' | 'manual', Record<'lookup' | 'resend' | 'setPassword', Counts>>;
+}
+
+function render(r: Results): string {
+  const ms = (s: Stat) => `${Math.round(s.median)} ms (${Math.round(s.min)}–${Math.round(s.max)})`;
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const yes = (met: boolean | null) => (met === null ? '' : met ? 'met' : '**not met**');
+  const m = r.machine;
+  const lines = [
+    `Ran ${r.ranAt.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Chromium ${m.chromium}, Node ${m.node}; ` +
+      `admin latency ${r.settings.pageLatencyMs} ms a page, ${r.settings.loadDataLatencyMs} ms a "load data"; ${r.settings.runs} runs each, median (min–max).`,
+    '',
+    '| flow | extension | manual macro | ratio (target ≤ 1.15) |',
+    '|---|---|---|---|',
+    `| look-up (field → card) | ${ms(r.flows.lookup.extension)} | ${ms(r.flows.lookup.macro)} | ${r.flows.lookup.ratio} ${yes(r.flows.lookup.met)} |`,
+    `| resend (click → "sent") | ${ms(r.flows.resend.extension)} | ${ms(r.flows.resend.macro)} | ${r.flows.resend.ratio} ${yes(r.flows.resend.met)} |`,
+    '',
+    `| content script cost (${r.settings.loads} loads, median) | script with / without | delta | task with / without | delta |`,
+    '|---|---|---|---|---|',
+    ...(['dashboard', 'user'] as const).map((p) => {
+      const c = r.contentScriptCost[p];
+      const target = p === 'dashboard' ? ` ${yes(c.scriptDelta <= 2)} (≤ 2 ms)` : '';
+      return `| ${p === 'dashboard' ? 'Dashboard (not ours)' : 'user page (ours)'} | ${c.with.script.median} / ${c.without.script.median} ms | ${c.scriptDelta} ms${target} | ${c.with.task.median} / ${c.without.task.median} ms | ${c.taskDelta} ms |`;
+    }),
+    '',
+    '| entry | files | raw | gzip | budget |',
+    '|---|---|---|---|---|',
+    ...r.bundles.map((b) => `| ${b.entry} | ${b.files} | ${kb(b.raw)} | ${kb(b.gzip)} | ${b.budget === null ? '' : `≤ ${kb(b.budget)} ${yes(b.met)}`} |`),
+    '',
+    '| agent actions (clicks + keystrokes) | manual procedure | extension |',
+    '|---|---|---|',
+    ...(['lookup', 'resend', 'setPassword'] as const).map((f) => {
+      const a = r.agentActions.manual[f];
+      const b = r.agentActions.extension[f];
+      const name = { lookup: 'look-up', resend: 'resend (after the look-up)', setPassword: 'set a new password (after the look-up)' }[f];
+      return `| ${name} | ${a.clicks} clicks + ${a.keystrokes} keys | ${b.clicks} clicks + ${b.keystrokes} keys |`;
+    }),
+  ];
+  return lines.join('\n');
+}
+
+function updateReadme(table: string): void {
+  const file = join(ROOT, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const block = `${start}\n${table}\n${end}`;
+  const i = readme.indexOf(start);
+  const j = readme.indexOf(end);
+  if (i < 0 || j < i) {
+    console.log('README.md has no bench markers: table not written there.');
+    return;
+  }
+  writeFileSync(file, readme.slice(0, i) + block + readme.slice(j + end.length));
+  console.log('Updated the bench table in README.md.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
