@@ -10,12 +10,13 @@ import { handleMessages, sendToBackground } from '../shared/messaging';
 import type { ContentProtocol } from '../shared/protocol';
 import { pageReport, readPageContext } from './pageContext';
 import { stepHandlers } from './steps';
+import { deliverRunUpdate } from './runUpdates';
 import { startFeatures } from './features';
 import './features/all';
 
 async function main(): Promise<void> {
   const ctx = await readPageContext(document);
-  handleMessages<ContentProtocol>(stepHandlers(ctx, document), (sender) => sender.id === browser.runtime.id && sender.tab === undefined);
+  handleMessages<ContentProtocol>({ ...stepHandlers(ctx, document), 'run/update': deliverRunUpdate }, (sender) => sender.id === browser.runtime.id && sender.tab === undefined);
   // Wake a waiting flow: this is the page its last click led to.
   void sendToBackground('content/ready', pageReport(ctx, document)).catch(() => undefined);
   startFeatures(ctx, document);

@@ -1,2 +1,4 @@
 // Every in-page feature, imported for its registration.
-import './presenceMarker';
+import './userPage';
+import './customerPage';
+import './customersList';

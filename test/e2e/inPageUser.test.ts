@@ -1,0 +1,145 @@
+/**
+ * In-page help on the user page (Support > Incoming requests > Show), in every markup variant and
+ * both admin languages: the histories load by themselves, every Password History row gets the right
+ * badge, the bar's Resend sends exactly one e-mail with the original token (also on a double click),
+ * an expired request offers no resend, page scripts cannot press our buttons, HTML in names is text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PEOPLE, XSS, type Simulator } from '../admin-sim/server';
+import { PARAMS } from '../admin-sim/variants';
+import { startWorld, type World } from './setup';
+
+const VARIANTS = ['classic', 'modern', 'legacy'] as const;
+const LANGS = ['en', 'de'] as const;
+
+/** Straight to the user page (the list page's Show link target; test/e2e/foundation walks there by labels). */
+async function openUser(admin: Page, sim: Simulator, email: string): Promise<void> {
+  const account = sim.scenario().accounts.find((a) => a.email === email)!;
+  await admin.goto(`${sim.pathOf('user')}?${PARAMS[sim.config.variant].id}=${account.id}`);
+}
+
+/** The bar, once it has read the histories (data-state is the reset state then). */
+async function barState(admin: Page): Promise<string> {
+  const bar = admin.locator('reset-desk-ui[data-kind="user-bar"] section.bar');
+  await expect.poll(async () => (await bar.getAttribute('data-state')) ?? 'none-yet', { timeout: 15_000 }).toMatch(/^(valid|expired|changed|none|error)$/);
+  return (await bar.getAttribute('data-state')) ?? '';
+}
+
+/** Badges in the admin's row order: [verdict, latest, old]. */
+async function badges(admin: Page): Promise<{ verdict: string; latest: boolean; old: boolean }[]> {
+  return admin.locator('reset-desk-ui[data-kind="row-badge"]').evaluateAll((hosts) =>
+    hosts.map((h) => {
+      const el = h.shadowRoot!.querySelector('[data-verdict]')!;
+      return { verdict: el.getAttribute('data-verdict')!, latest: el.getAttribute('data-latest') === 'true', old: el.getAttribute('data-old') === 'true' };
+    }),
+  );
+}
+
+const sorted = <T,>(xs: T[]) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+describe.each(VARIANTS)('user page help (%s)', (variant) => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ variant });
+  });
+  afterAll(async () => world?.close());
+
+  describe.each(LANGS)('admin in %s', (lang) => {
+  beforeAll(() => {
+    world.sim.setConfig({ lang });
+  });
+
+  it('auto-loads both histories and badges every row right', async () => {
+    const { admin, sim } = world;
+    sim.reset(); // valid23h59 is valid for about a minute after seeding
+    const expectations: [string, string, { verdict: string; latest: boolean; old: boolean }[]][] = [
+      [PEOPLE.valid23h59, 'valid', [{ verdict: 'valid', latest: true, old: false }]],
+      [PEOPLE.valid2h, 'valid', [{ verdict: 'changed', latest: false, old: true }, { verdict: 'valid', latest: true, old: false }]],
+      [PEOPLE.expired24h01, 'expired', [{ verdict: 'expired', latest: true, old: true }]],
+      [PEOPLE.changed, 'changed', [{ verdict: 'changed', latest: true, old: false }]],
+      [PEOPLE.noRequest, 'none', []],
+    ];
+    for (const [email, state, rows] of expectations) {
+      await openUser(admin, sim, email);
+      expect(await barState(admin), email).toBe(state);
+      expect(sorted(await badges(admin)), email).toEqual(sorted(rows));
+      // Both sections were loaded without a click: the E-mail History shows its table, and the
+      // latest reset e-mail is marked where there is one.
+      const mailBadges = await admin.locator('reset-desk-ui[data-kind="mail-badge"]').count();
+      expect(mailBadges, email).toBe(email === PEOPLE.noRequest ? 0 : 1);
+      expect(await admin.locator('reset-desk-ui[data-kind="user-bar"]').count()).toBe(1);
+    }
+    // The valid request's badge says how long it is still valid.
+    await openUser(admin, sim, PEOPLE.valid2h);
+    await barState(admin);
+    const text = await admin.locator('reset-desk-ui[data-kind="row-badge"] [data-latest="true"]').innerText();
+    expect(text).toMatch(/2[12] h/);
+  });
+
+  it('resends exactly one e-mail with the original token, even on a double click', async () => {
+    const { admin, sim } = world;
+    sim.reset();
+    // A different customer per language: a finished resend is reported on its page for a few seconds.
+    const email = lang === 'en' ? PEOPLE.valid2h : PEOPLE.manyRows;
+    const token = sim.people().find((p) => p.email === email)!.latestToken;
+    await openUser(admin, sim, email);
+    expect(await barState(admin)).toBe('valid');
+    const bar = admin.locator('reset-desk-ui[data-kind="user-bar"]');
+    await bar.locator('button[data-action="resend"]').click();
+    expect(sim.outbox()).toHaveLength(0); // asks first
+    await bar.locator('button[data-action="confirm-resend"]').dblclick();
+    await expect.poll(() => bar.locator('[data-outcome]').getAttribute('data-outcome'), { timeout: 30_000 }).toBe('sent');
+    const outbox = sim.outbox();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.token).toBe(token);
+    expect(outbox[0]!.to).toBe(email);
+    expect(await bar.locator('button[data-action="resend"]').count()).toBe(0);
+  });
+
+  it('offers no resend for an expired request', async () => {
+    const { admin, sim } = world;
+    sim.reset();
+    await openUser(admin, sim, PEOPLE.expired24h01);
+    expect(await barState(admin)).toBe('expired');
+    const bar = admin.locator('reset-desk-ui[data-kind="user-bar"]');
+    expect(await bar.locator('button[data-action="resend"]').count()).toBe(0);
+    expect(await bar.locator('button[data-action="copy-reply"]').count()).toBe(1);
+    expect(sim.outbox()).toHaveLength(0);
+  });
+
+  it("ignores the page's own scripts pressing our buttons", async () => {
+    const { admin, sim } = world;
+    sim.reset();
+    await openUser(admin, sim, PEOPLE.valid2h);
+    expect(await barState(admin)).toBe('valid');
+    // Runs in the page's main world, as an admin page script would.
+    await admin.evaluate(() => {
+      const host = document.querySelector('reset-desk-ui[data-kind="user-bar"]')!;
+      for (let round = 0; round < 2; round++) {
+        for (const b of Array.from(host.shadowRoot!.querySelectorAll('button'))) {
+          b.click();
+          b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        }
+      }
+      window.postMessage({ resetDesk: 1, type: 'run/start', payload: { kind: 'resend', email: 'anna@example.com' } }, '*');
+    });
+    const bar = admin.locator('reset-desk-ui[data-kind="user-bar"]');
+    expect(await bar.locator('button[data-action="confirm-resend"]').count()).toBe(0); // not even the confirm opened
+    await admin.waitForTimeout(1000); // the absence of an effect: give a wrongly started run time to act
+    expect(sim.outbox()).toHaveLength(0);
+    expect(sim.passwordChanges()).toHaveLength(0);
+    expect(new URL(admin.url()).pathname).toBe(new URL(admin.url()).pathname); // still here
+    expect(await barState(admin)).toBe('valid');
+  });
+
+  it('shows an HTML-laden name as text', async () => {
+    const { admin, sim } = world;
+    await openUser(admin, sim, PEOPLE.xss);
+    await barState(admin);
+    const who = admin.locator('reset-desk-ui[data-kind="user-bar"] [data-customer]');
+    expect(await who.innerText()).toContain(`${XSS.firstName} ${XSS.lastName}`);
+    expect(await admin.locator('reset-desk-ui').evaluateAll((hosts) => hosts.some((h) => h.shadowRoot!.querySelector('img, script, b')))).toBe(false);
+  });
+});
+});
