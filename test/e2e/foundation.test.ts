@@ -14,14 +14,14 @@ describe.each(['classic', 'modern', 'legacy'] as const)('extension loop (%s mark
   });
   afterAll(async () => world?.close());
 
-  it("injects its marker into the user page, found by the page's labels", async () => {
+  it("injects its bar into the user page, found by the page's labels", async () => {
     const { admin, sim } = world;
     // Navigate like an agent: menu → Incoming requests → search → Show.
     await openMenu(admin, sim, 'incomingRequests');
     await search(admin, sim, PEOPLE.valid2h);
     expect(await admin.locator('reset-desk-ui').count()).toBe(0); // not on list pages
     await openCustomer(admin, sim, PEOPLE.valid2h);
-    await expect.poll(() => admin.locator('reset-desk-ui[data-kind="presence-marker"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => admin.locator('reset-desk-ui[data-kind="user-bar"]').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => admin.getByText('Reset Desk', { exact: true }).count()).toBe(1);
   });
 
