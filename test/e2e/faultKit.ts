@@ -56,16 +56,23 @@ export interface Ending {
  */
 export async function ending(popup: Page, email: string, since: number, timeout = 60_000): Promise<Ending> {
   let run: Awaited<ReturnType<typeof runs>>[number] | undefined;
+  let all: Awaited<ReturnType<typeof runs>> = [];
+  const status = resultRegion(popup);
   await expect
     .poll(
       async () => {
-        run = (await runs(popup)).filter((r) => r.email === email && r.startedAt >= since).sort((a, b) => b.startedAt - a.startedAt)[0];
+        all = await runs(popup);
+        run = all.filter((r) => r.email === email && r.startedAt >= since).sort((a, b) => b.startedAt - a.startedAt)[0];
         return run?.status ?? 'not started';
       },
-      { timeout, interval: 150 },
+      { timeout, interval: 150, message: `the run's end (popup: ${await status.innerText().catch(() => '?')})` },
     )
-    .toMatch(/^(done|failed|choose-shop)$/);
-  const status = popup.getByRole('status');
+    .toMatch(/^(done|failed|choose-shop)$/)
+    .catch(async (error: Error) => {
+      const text = await status.innerText().catch(() => '?');
+      const newest = all.filter((r) => r.email === email).slice(-3).map((r) => ({ kind: r.kind, status: r.status, startedAt: r.startedAt, steps: r.steps.map((s) => `${s.id}:${s.state}`).join(' ') }));
+      throw new Error(`${error.message}\nsince ${since}; popup says: ${JSON.stringify(text)}; runs: ${JSON.stringify(newest)}`);
+    });
   const shown = async () => {
     if ((await popup.locator('[aria-current="step"]').count()) > 0) return 'running';
     if ((await status.locator('.error').count()) > 0) return 'error';
@@ -88,6 +95,25 @@ export async function ending(popup: Page, email: string, since: number, timeout 
     login: (await popup.getByRole('button', { name: 'Open the admin login' }).count()) > 0,
     ...(password !== undefined ? { password } : {}),
   };
+}
+
+/** The popup's result region (role=status; the password's <output> is a status too). */
+export function resultRegion(popup: Page) {
+  return popup.locator('div.result[role="status"]');
+}
+
+/**
+ * Opens a popup on the admin tab and waits until it has settled (it prefills the customer of the
+ * tab or the latest run and shows that run, asynchronously): an agent's first keystroke comes later.
+ */
+export async function openSettledPopup(world: World): Promise<Page> {
+  const popup = await world.ext.openPopup(world.adminTabId);
+  await popup.waitForFunction(() => {
+    const input = document.getElementById('customer-email') as HTMLInputElement | null;
+    return !!input && (document.activeElement === input || input.value !== '');
+  });
+  await popup.waitForTimeout(100);
+  return popup;
 }
 
 /** storage.local `activity`, newest first (read from an extension page: survives worker restarts). */
@@ -175,7 +201,7 @@ export async function logInAgain(world: World): Promise<void> {
  * card shows. The resend and set-password flows start from this card, as an agent's do.
  */
 export async function cardFor(world: World, email: string, word: string | RegExp): Promise<Page> {
-  const popup = await world.ext.openPopup(world.adminTabId);
+  const popup = await openSettledPopup(world);
   await popup.getByLabel('Customer e-mail').fill(email);
   await popup.getByRole('button', { name: 'Look up' }).click();
   await resultSays(popup, word);
