@@ -1,12 +1,15 @@
 /**
- * axe-core (WCAG 2.x A/AA rules) in the popup and the options page, in light and dark mode, in
- * their main states: 0 violations. (The in-page bars join this file when they exist.)
+ * axe-core (WCAG 2.x A/AA rules) in the popup, the options page and our in-page help on the
+ * admin's user page (the bar and the row badges, in their shadow roots; the admin's own markup is
+ * not ours to judge, so the check is scoped to our elements), in light and dark mode, in their
+ * main states: 0 violations.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE } from '../admin-sim/server';
+import { PARAMS } from '../admin-sim/variants';
 import { startWorld, type World } from './setup';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -17,13 +20,16 @@ interface Violation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-async function axe(page: Page): Promise<string[]> {
+async function axe(page: Page, scope?: string): Promise<string[]> {
   // Runtime evaluation is not subject to the extension pages' CSP (an inline <script> would be).
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run;
-    return (await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })).violations;
-  });
+  const violations = await page.evaluate(async (scope) => {
+    const { axe } = window as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: Violation[] }> } };
+    // Scoped: only our elements (open shadow roots included); 'region' is about the host page's landmarks.
+    const context = scope ? { include: Array.from(document.querySelectorAll(scope), (el) => el) } : document;
+    const rules = scope ? { region: { enabled: false } } : {};
+    return (await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, rules })).violations;
+  }, scope);
   return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; ')}`);
 }
 
@@ -51,6 +57,19 @@ describe.each(['light', 'dark'] as const)('axe: 0 violations (%s)', (scheme) => 
       expect(await axe(popup), email).toEqual([]);
     }
     await popup.close();
+  });
+
+  it('in-page help on the user page: the bar and the badges', async () => {
+    const { admin, sim } = world;
+    await admin.emulateMedia({ colorScheme: scheme });
+    for (const email of [PEOPLE.valid2h, PEOPLE.expired3d, PEOPLE.changed, PEOPLE.noRequest]) {
+      const account = sim.scenario().accounts.find((a) => a.email === email)!;
+      await admin.goto(`${sim.pathOf('user')}?${PARAMS[sim.config.variant].id}=${account.id}`);
+      const bar = admin.locator('reset-desk-ui[data-kind="user-bar"] section.bar');
+      await expect.poll(async () => (await bar.getAttribute('data-state')) ?? '', { timeout: 15_000 }).toMatch(/^(valid|expired|changed|none)$/);
+      expect(await admin.locator('reset-desk-ui').count(), email).toBeGreaterThan(0);
+      expect(await axe(admin, 'reset-desk-ui'), email).toEqual([]);
+    }
   });
 
   it('options: as loaded, and with validation messages and the advanced labels open', async () => {
