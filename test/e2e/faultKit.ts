@@ -47,6 +47,8 @@ export interface Ending {
   login: boolean;
   /** The password the popup showed (set-password only). */
   password?: string;
+  /** Steps the popup still marks as current after the run ended (should be none). */
+  stillCurrent: number;
 }
 
 /**
@@ -74,8 +76,8 @@ export async function ending(popup: Page, email: string, since: number, timeout 
       throw new Error(`${error.message}\nsince ${since}; popup says: ${JSON.stringify(text)}; runs: ${JSON.stringify(newest)}`);
     });
   const shown = async () => {
-    if ((await popup.locator('[aria-current="step"]').count()) > 0) return 'running';
     if ((await status.locator('.error').count()) > 0) return 'error';
+    if ((await popup.locator('[aria-current="step"]').count()) > 0) return 'running';
     if (run!.kind === 'set-password' && run!.status === 'done') return (await popup.locator('output.password').count()) > 0 ? 'result' : 'none';
     if (run!.kind === 'resend' && run!.status === 'done') return (await status.locator('.notice').count()) > 0 ? 'result' : 'none';
     return (await status.locator('.state-word, .notice').count()) > 0 ? 'result' : 'none';
@@ -94,6 +96,7 @@ export async function ending(popup: Page, email: string, since: number, timeout 
     retry: (await popup.getByRole('button', { name: 'Retry' }).count()) > 0,
     login: (await popup.getByRole('button', { name: 'Open the admin login' }).count()) > 0,
     ...(password !== undefined ? { password } : {}),
+    stillCurrent: await popup.locator('[aria-current="step"]').count(),
   };
 }
 

@@ -45,15 +45,15 @@ afterAll(() => {
  */
 function matrixCase(name: string, core: boolean, body: () => Promise<void>, bug?: string): void {
   const title = bug ? `${name} [known bug: ${bug}]` : name;
-  (FULL || core ? (bug ? it.fails : it) : it.skip)(title, async () => {
+  (FULL || core ? (bug ? it.fails : it) : it.skip)(title, async ({ task, onTestFinished }) => {
     tally.run++;
-    try {
-      await body();
-      tally.passed++;
-    } catch (error) {
-      (bug ? tally.knownBugs : tally.failed).push(bug ? `${name}: ${bug}` : name);
-      throw error;
-    }
+    // Soft assertions fail a test without throwing: count from the test's final state.
+    onTestFinished(() => {
+      if (bug) tally.knownBugs.push(`${name}: ${bug}`);
+      else if (task.result?.state === 'pass') tally.passed++;
+      else tally.failed.push(name);
+    });
+    await body();
   });
 }
 
@@ -63,6 +63,8 @@ const BUG = {
     'an HTTP 500 error page is reported as "The admin\'s layout has changed: no …" (label-missing, remedy Open options) instead of "The admin showed an error page" with Retry (navigate.ts requirePage asks content/check-layout on any unrecognised page)',
   sendFailedNoRetry:
     'the admin\'s "The e-mail could not be sent." ends the run as action-failed with no Retry button (runner.ts REMEDIES has no entry for action-failed), though retrying is safe (the flow re-reads the E-mail History first)',
+  staleRunningStep:
+    'a set-password run resumed after a worker stop during Save fails (password-unknown) but its "Save the change" step stays "running" (aria-current) next to the error (flows.ts throws before any step is marked; runner.ts does not close the running step on failure)',
   closedTabInAsk:
     'the admin tab closed while a content-script step runs (ctx.ask) is reported as "The admin tab did not answer" (admin-unreachable) instead of "The admin tab was closed" (runContext.ts ask() pings before the tabs.onRemoved abort arrives)',
 } as const;
@@ -137,6 +139,7 @@ async function verify(world: World, flow: Flow, played: Played, expected: Expect
   if (typeof expected.message === 'string') expect.soft(end.text).toContain(expected.message);
   else expect.soft(end.text).toMatch(expected.message);
   if (expected.remedy === 'retry') expect.soft(end.retry, `a Retry button; the agent saw: ${end.text}`).toBe(true);
+  expect.soft(end.stillCurrent, 'no step is shown as current once the run has ended').toBe(0);
   if (expected.remedy === 'login') expect.soft(end.login, `an "Open the admin login" button; the agent saw: ${end.text}`).toBe(true);
   expect(outbox, 'e-mails sent').toHaveLength(expected.sends);
   if (expected.sends) expect(outbox[0]!.token).toBe(world.sim.people().find((p) => p.email === email)!.latestToken);
@@ -318,7 +321,7 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
         const changes = world.sim.passwordChanges().length;
         expect(changes).toBeLessThanOrEqual(1);
         await verify(world, flow, played, { end: 'failed', code: 'password-unknown', message: /restarted while saving/, remedy: 'retry', sends: 0, changes, activity: /^failed: password-unknown$/ });
-      });
+      }, BUG.staleRunningStep);
     }
 
     matrixCase(`${flow}: a double click acts once`, flow === 'set-password', async () => {
@@ -358,10 +361,21 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
       const [endA, endB] = [await ending(a, email, since), await ending(b, email, since)];
       // Both popups show the one run; the password is shown in (at least) one of them.
       const shown = endA.password ?? endB.password;
-      await verify(world, flow, { popup: a, since, end: { ...endA, ...(shown !== undefined ? { password: shown } : {}) } }, OK[flow]);
-      expect(endB.kind).not.toBe('silent');
-      expect(endB.status).toBe('done');
-      expect((await runs(a)).filter((r) => r.email === email && r.kind === flow && r.startedAt >= since), 'one run').toHaveLength(1);
+      expect(endA.kind, `popup A saw: ${endA.text}`).not.toBe('silent');
+      expect(endB.kind, `popup B saw: ${endB.text}`).not.toBe('silent');
+      const mine = (await runs(a)).filter((r) => r.email === email && r.kind === flow && r.startedAt >= since);
+      if (mine.length === 1) {
+        await verify(world, flow, { popup: a, since, end: { ...endA, ...(shown !== undefined ? { password: shown } : {}) } }, OK[flow]);
+        expect(endB.status).toBe('done');
+      } else {
+        // The second click reached the worker after the first run had ended (a loaded machine): it
+        // must then refuse by name, never act again.
+        expect(mine).toHaveLength(2);
+        expect(mine.map((r) => r.status).sort()).toEqual(['done', 'failed']);
+        expect(mine.find((r) => r.status === 'failed')!.error?.code).toMatch(/^already-resent$/);
+        expect(world.sim.outbox()).toHaveLength(OK[flow].sends);
+        expect(world.sim.passwordChanges()).toHaveLength(OK[flow].changes);
+      }
     });
 
     matrixCase(`${flow}: a renamed section stops with the label and the page`, flow === 'lookup', async () => {
