@@ -25,13 +25,18 @@ export async function readPageContext(doc: Document): Promise<PageContext> {
   const labels = labelsFor(lang ?? 'en', overrides);
   // A page with no admin labels at all (not the admin) is 'other' without further work.
   const page = lang === null && settings.adminLanguage === 'auto' ? recognizeLoginOnly(doc, labels) : recognizePage(doc, labels);
-  return { docId: crypto.randomUUID(), lang, labels, page, settings, timeZone: effectiveTimeZone(settings) };
+  return { docId: newDocId(), lang, labels, page, settings, timeZone: effectiveTimeZone(settings) };
 }
 
 /** The login page has no menu, so it may give no language clue: try both. */
 function recognizeLoginOnly(doc: Document, labels: AdminLabels): PageReport['page'] {
   if (recognizePage(doc, labels) === 'login') return 'login';
   return recognizePage(doc, labelsFor('de')) === 'login' ? 'login' : 'other';
+}
+
+/** crypto.randomUUID exists only in secure contexts; a custom admin may be plain http. */
+function newDocId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function pageReport(ctx: PageContext, doc: Document): PageReport {

@@ -45,10 +45,16 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
     'content/ping': () => pageReport(ctx, doc),
 
     'content/check-layout': ({ expected }) => {
-      const { missing } = checkLayout(doc, ctx.labels, expected);
-      const first = missing[0];
+      // The browser knows the page's HTTP status (responseStatus: Chrome 109+, Firefox 130+).
+      const navigation = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+      const httpStatus = navigation?.responseStatus;
+      // An error page is not a changed layout: it has no admin labels at all (no language detected).
+      if ((httpStatus !== undefined && httpStatus >= 400) || ctx.lang === null) {
+        return { errorPage: true, ...(httpStatus ? { httpStatus } : {}) };
+      }
+      const first = checkLayout(doc, ctx.labels, expected).missing[0];
       if (first) throw new AdminError({ code: 'label-missing', page: expected, step: 'recognise the page', label: labelRef(ctx.labels, first) });
-      return { missing };
+      return { errorPage: false };
     },
 
     'admin/open-menu': ({ item }) => navigating(ctx, () => openMenuItem(doc, ctx.labels, item)),

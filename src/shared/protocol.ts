@@ -79,8 +79,11 @@ export interface BackgroundProtocol {
 /** Requests a content script answers (from the background only). */
 export interface ContentProtocol {
   'content/ping': { request: Record<string, never>; response: PageReport };
-  /** Why this page is not the `expected` kind: throws the label-missing error naming what is not there. */
-  'content/check-layout': { request: { expected: PageReport['page'] }; response: { missing: string[] } };
+  /**
+   * Why this page is not the `expected` kind: an error page (the HTTP status, or no admin menu at
+   * all), or an admin page that lacks a label we need (the layout changed; throws label-missing).
+   */
+  'content/check-layout': { request: { expected: PageReport['page'] }; response: { errorPage: boolean; httpStatus?: number } };
   'admin/open-menu': { request: { item: 'incomingRequests' | 'customers' }; response: Navigation };
   'admin/search': { request: { email: string }; response: Navigation };
   'admin/read-results': { request: { email: string }; response: SearchOutcome };

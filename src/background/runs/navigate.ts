@@ -16,15 +16,25 @@ const MAX_RESULT_PAGES = 5;
 /**
  * The page a step led to must be the one it wanted. If it is not, say why in the agent's terms:
  * the login page (logged out), a page missing a label we need (the admin's layout changed: the
- * content script names the label), or another page (an error page, most likely).
+ * content script names the label), or an error page. `reloadOnce`: an error page after following
+ * a link is loaded once more before giving up (not after a form: a reload could resubmit it).
  */
-export async function requirePage(ctx: RunContext, report: PageReport, wanted: PageReport['page'], step: StepId): Promise<PageReport> {
+export async function requirePage(
+  ctx: RunContext,
+  report: PageReport,
+  wanted: PageReport['page'],
+  step: StepId,
+  options: { reloadOnce?: boolean } = {},
+): Promise<PageReport> {
   if (report.page === 'login') throw new MessageError('not-logged-in', 'You are not logged in to the admin.', { step });
-  if (report.page !== wanted) {
-    if (report.page === 'other') await ctx.ask('content/check-layout', { expected: wanted });
-    throw new MessageError('unexpected-page', `The admin showed another page than expected (${report.page} instead of ${wanted}). It may have answered with an error page.`, { step });
+  if (report.page === wanted) return report;
+  const layout = report.page === 'other' ? await ctx.ask('content/check-layout', { expected: wanted }) : { errorPage: false };
+  if (layout.errorPage && options.reloadOnce) return requirePage(ctx, await ctx.reload(), wanted, step);
+  if (layout.errorPage) {
+    const status = 'httpStatus' in layout && layout.httpStatus ? ` (HTTP ${layout.httpStatus})` : '';
+    throw new MessageError('admin-error', `The admin answered with an error page${status}.`, { step });
   }
-  return report;
+  throw new MessageError('unexpected-page', `The admin showed another page than expected (${report.page} instead of ${wanted}).`, { step });
 }
 
 export interface Target {
@@ -91,7 +101,7 @@ export async function goToCustomer(ctx: RunContext, target: Target, email: strin
   if (report.page === target.listPage) {
     await ctx.skip(target.steps.open, 'already there');
   } else {
-    report = await ctx.step(target.steps.open, async () => requirePage(ctx, await ctx.navigate('admin/open-menu', { item: target.list }), target.listPage, target.steps.open));
+    report = await ctx.step(target.steps.open, async () => requirePage(ctx, await ctx.navigate('admin/open-menu', { item: target.list }), target.listPage, target.steps.open, { reloadOnce: true }));
   }
 
   if (report.searchQuery !== undefined && sameEmail(report.searchQuery, email)) {
@@ -109,12 +119,12 @@ export async function goToCustomer(ctx: RunContext, target: Target, email: strin
       if (candidates.length > 1) return { kind: 'choose-shop', shops: candidates };
       const chosen = candidates[0];
       if (chosen) {
-        const arrived = await requirePage(ctx, await ctx.navigate('admin/open-result', { email: chosen.email, shop: chosen.shop }), target.detailPage, target.steps.pick);
+        const arrived = await requirePage(ctx, await ctx.navigate('admin/open-result', { email: chosen.email, shop: chosen.shop }), target.detailPage, target.steps.pick, { reloadOnce: true });
         rememberPage(arrived.docId, chosen);
         return { kind: 'arrived', report: arrived, customer: chosen, fresh: true };
       }
       if (!results.hasNext || page >= MAX_RESULT_PAGES) return { kind: 'not-found', lookalikes };
-      await requirePage(ctx, await ctx.navigate('admin/next-results', {}), target.listPage, target.steps.pick);
+      await requirePage(ctx, await ctx.navigate('admin/next-results', {}), target.listPage, target.steps.pick, { reloadOnce: true });
     }
   });
 }

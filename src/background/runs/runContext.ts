@@ -71,8 +71,9 @@ export class RunContext {
     } catch (error) {
       // A closed tab surfaces as "Could not establish connection"; say what happened instead.
       if (!(error instanceof MessageError) || error.code === 'no-receiver') {
+        if (!(await browser.tabs.get(this.tabId).then(() => true, () => false))) throw new MessageError('tab-closed', 'The admin tab was closed.');
         if ((await pingTab(this.tabId)) === undefined) {
-          throw new MessageError('admin-unreachable', 'The admin tab did not answer (it was closed, or is still loading).');
+          throw new MessageError('admin-unreachable', 'The admin tab did not answer (it is still loading, or shows no admin page).');
         }
       }
       throw error;

@@ -144,6 +144,9 @@ const REMEDIES: Record<string, ErrorRemedy> = {
   'unexpected-page': 'retry',
   'no-admin-tab': 'retry',
   'password-unknown': 'retry',
+  'admin-error': 'retry',
+  // The admin said the e-mail was not sent; a retry re-reads the E-mail History before sending.
+  'action-failed': 'retry',
 };
 
 const HINTS: Record<string, string> = {
@@ -154,7 +157,8 @@ const HINTS: Record<string, string> = {
   'load-failed': 'The admin could not load the data. Try again in a moment.',
   'tab-closed': 'The admin tab was closed. Try again: a new one is opened.',
   'admin-unreachable': 'The admin tab did not answer. Try again.',
-  'unexpected-page': 'The admin showed an error page. Try again.',
+  'unexpected-page': 'The admin showed an unexpected page. Try again.',
+  'admin-error': 'Try again in a moment.',
 };
 
 export function toRunError(error: unknown, step: StepId | undefined): RunError {
