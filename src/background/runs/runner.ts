@@ -97,7 +97,10 @@ function execute(run: RunView): void {
     try {
       await FLOWS[run.kind](ctx, openAdmin);
     } catch (error) {
-      await ctx.update({ status: 'failed', error: toRunError(error, currentStep(ctx.run)), endedAt: Date.now() });
+      const endedAt = Date.now();
+      // A step the failure interrupted (or a stopped worker left "running") is failed, not running.
+      const steps = ctx.run.steps.map((s) => (s.state === 'running' ? { ...s, state: 'failed' as const, endedAt } : s));
+      await ctx.update({ status: 'failed', error: toRunError(error, currentStep(ctx.run)), steps, endedAt });
     } finally {
       executing.delete(run.id);
       await recordActivity({ at: Date.now(), action: ctx.run.kind, email: ctx.run.email, shop: ctx.run.shop ?? '', outcome: outcomeOf(ctx.run) }).catch(() => undefined);
