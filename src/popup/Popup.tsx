@@ -218,7 +218,7 @@ export function Popup() {
       {secret ? (
         <section class="secret" aria-label={t('newPassword')}>
           <p>{t('newPasswordOnce')}</p>
-          <output class="password">{secret.password}</output>
+          <code class="password">{secret.password}</code>
           <CopyButton text={secret.password} what={t('thePassword')} />
           <CopyButton text={reply('new-password')} what={t('replyNewPassword')} />
         </section>

@@ -78,7 +78,7 @@ export async function ending(popup: Page, email: string, since: number, timeout 
   const shown = async () => {
     if ((await status.locator('.error').count()) > 0) return 'error';
     if ((await popup.locator('[aria-current="step"]').count()) > 0) return 'running';
-    if (run!.kind === 'set-password' && run!.status === 'done') return (await popup.locator('output.password').count()) > 0 ? 'result' : 'none';
+    if (run!.kind === 'set-password' && run!.status === 'done') return (await popup.locator('code.password').count()) > 0 ? 'result' : 'none';
     if (run!.kind === 'resend' && run!.status === 'done') return (await status.locator('.notice').count()) > 0 ? 'result' : 'none';
     return (await status.locator('.state-word, .notice').count()) > 0 ? 'result' : 'none';
   };
@@ -87,7 +87,7 @@ export async function ending(popup: Page, email: string, since: number, timeout 
     kind = await shown();
     if (kind === 'none' || kind === 'running') await popup.waitForTimeout(100);
   }
-  const password = (await popup.locator('output.password').count()) > 0 ? await popup.locator('output.password').innerText() : undefined;
+  const password = (await popup.locator('code.password').count()) > 0 ? await popup.locator('code.password').innerText() : undefined;
   return {
     status: run!.status,
     ...(run!.error ? { code: run!.error.code } : {}),
@@ -100,7 +100,7 @@ export async function ending(popup: Page, email: string, since: number, timeout 
   };
 }
 
-/** The popup's result region (role=status; the password's <output> is a status too). */
+/** The popup's result region (role=status). */
 export function resultRegion(popup: Page) {
   return popup.locator('div.result[role="status"]');
 }

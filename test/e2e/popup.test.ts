@@ -67,7 +67,7 @@ describe.each(VARIANTS)('popup on the $variant admin ($lang, $dateFormat)', (con
     await resultSays(popup, 'Expired');
     await popup.getByRole('button', { name: 'Set new password' }).click();
     await popup.getByRole('button', { name: 'Confirm' }).click();
-    const password = popup.locator('output.password');
+    const password = popup.locator('code.password');
     await password.waitFor({ timeout: 30_000 });
     const value = await password.innerText();
     expect(value.length).toBeGreaterThanOrEqual(16);
