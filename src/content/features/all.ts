@@ -2,3 +2,4 @@
 import './userPage';
 import './customerPage';
 import './customersList';
+import './incomingList';

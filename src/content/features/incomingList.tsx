@@ -1,0 +1,277 @@
+/**
+ * Support > Incoming requests, the results list: a small status pill per row ("valid 5 h 12 m",
+ * "expired", "changed", "no request"), read on demand by a Check button per row and automatically
+ * for the row(s) whose e-mail IS the searched one. Rows that only contain the searched e-mail (the
+ * admin's search is a substring match: anna@ also lists johanna@) are marked as look-alikes.
+ *
+ * How a row's status is read without leaving the list: the row's user page (the Show link's own
+ * address, `linkTarget`) is opened in a hidden same-origin <iframe> that this content script
+ * creates. Our content script does not run inside frames (no all_frames); the parent reaches the
+ * frame's document through `iframe.contentDocument` (same origin) and runs the admin adapter on it:
+ * `loadHistory` clicks the admin's own "Click to load data" (so the admin page's own script must run:
+ * no sandbox), `parsePasswordHistory` reads the rows, `resetStatus` judges them — the same rules and
+ * words as the user page and the popup. Nothing is clicked but "Click to load data"; nothing is sent.
+ *
+ * - At most MAX_FRAMES frames at a time; each check is bounded by CHECK_TIMEOUT_MS; a frame is
+ *   removed when its check ends and when the page's signal aborts (navigation).
+ * - The frame is not visible and not focusable: `hidden` (display: none), tabindex=-1, aria-hidden.
+ * - Waiting is event-driven: the frame's load event, then the adapter's MutationObserver waits.
+ * - A Show that is a button without an address (it navigates by the page's script) is not guessed:
+ *   that row says "open the user to check".
+ * - A failed check shows a short named reason on the pill (the adapter's full sentence as its title)
+ *   and offers Check again.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  AdminError, isAdminError, linkTarget, loadHistory, parsePasswordHistory, parseSearchResults, readSearchQuery,
+  type AdminLabels, type SearchRow,
+} from '../../admin';
+import { isPlausibleEmail } from '../../domain/email';
+import { formatDuration } from '../../domain/formatDuration';
+import { resetStatus, type ResetStatus } from '../../domain/resetStatus';
+import { t } from '../../shared/i18n';
+import type { PageContext } from '../pageContext';
+import { mountNextTo } from '../ui/mount';
+import { errorText, TrustedButton } from '../ui/parts';
+import { BADGE_CSS } from '../ui/theme';
+import { registerFeature } from './index';
+
+/** Hidden frames open at the same time (each one is a full admin page load plus a data load). */
+export const MAX_FRAMES = 2;
+/** One check: frame load + "Click to load data" (+ its one retry) + reading. */
+export const CHECK_TIMEOUT_MS = 20_000;
+/** Marks our frames (tests look for leftovers by it). */
+export const FRAME_ATTR = 'data-reset-desk-frame';
+
+export type PillKind = 'valid' | 'expired' | 'changed' | 'none' | 'failed';
+
+/** The pill's class and words for a reset state. Pure: exported for unit tests. */
+export function pillWords(status: ResetStatus): { kind: PillKind; text: string } {
+  switch (status.state) {
+    case 'valid':
+      return { kind: 'valid', text: t('pillValid', [formatDuration(status.remainingMs)]) };
+    case 'expired':
+      return { kind: 'expired', text: t('pillExpired') };
+    case 'changed':
+      return { kind: 'changed', text: t('pillChanged') };
+    case 'none':
+      return { kind: 'none', text: t('pillNone') };
+  }
+}
+
+/** A failed check in a few words ("could not check: timed out"); the full sentence goes in the title. */
+export function pillFailureWords(error: unknown): string {
+  if (isAdminError(error) || AdminError.isData(error)) {
+    switch (error.code) {
+      case 'timeout':
+      case 'aborted':
+        return t('pillFailedWhy', [t('pillWhyTimeout')]);
+      case 'not-logged-in':
+        return t('pillFailedWhy', [t('pillWhyLogin')]);
+      case 'load-failed':
+        return t('pillFailedWhy', [t('pillWhyLoad')]);
+      case 'label-missing':
+        return error.label ? t('pillFailedWhy', [t('pillWhyLabel', [error.label.text])]) : t('pillFailed');
+      case 'unparseable-date':
+        return t('pillFailedWhy', [t('pillWhyDate')]);
+      default:
+        return t('pillFailed');
+    }
+  }
+  return t('pillFailed');
+}
+
+/** How a result row relates to the searched text. Pure: exported for unit tests. */
+export function rowMatch(rowEmail: string, searched: string, exact: boolean): 'exact' | 'lookalike' | 'other' {
+  if (exact) return 'exact';
+  // Only a searched e-mail makes a different row a look-alike; a partial search ("anna") matches by design.
+  return isPlausibleEmail(searched) && rowEmail.trim() !== '' ? 'lookalike' : 'other';
+}
+
+/**
+ * Runs at most `max` tasks at once, the rest in order of arrival. A queued task whose signal aborts
+ * is dropped (rejected) without running. Pure (no DOM): exported for unit tests.
+ */
+export function createLimiter(max: number): <T>(task: () => Promise<T>, signal?: AbortSignal) => Promise<T> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  const next = (): void => {
+    while (running < max && queue.length > 0) queue.shift()!();
+  };
+  return <T,>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const start = (): void => {
+        if (signal?.aborted) {
+          reject(new Error('aborted'));
+          next();
+          return;
+        }
+        running++;
+        task().then(resolve, reject).finally(() => {
+          running--;
+          next();
+        });
+      };
+      queue.push(start);
+      next();
+    });
+}
+
+const timeoutError = (step: string): AdminError => new AdminError({ code: 'timeout', page: 'user', step, detail: `${CHECK_TIMEOUT_MS / 1000} s` });
+
+/** Resolves on the frame's load event for a real document (not the initial about:blank). */
+function frameLoaded(frame: HTMLIFrameElement, signal: AbortSignal): Promise<Document> {
+  return new Promise<Document>((resolve, reject) => {
+    const done = (): void => {
+      frame.removeEventListener('load', onLoad);
+      signal.removeEventListener('abort', onAbort);
+    };
+    const onLoad = (): void => {
+      let doc: Document | null = null;
+      try {
+        doc = frame.contentDocument;
+      } catch {
+        doc = null;
+      }
+      // A redirect to another origin leaves no readable document: that is not an admin user page.
+      if (!doc) {
+        done();
+        reject(new AdminError({ code: 'unexpected-page', page: 'user', step: 'open the user in the background', detail: 'not readable' }));
+        return;
+      }
+      if (doc.URL === 'about:blank') return;
+      done();
+      resolve(doc);
+    };
+    const onAbort = (): void => {
+      done();
+      reject(timeoutError('open the user in the background'));
+    };
+    frame.addEventListener('load', onLoad);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export interface FrameCheckOptions {
+  labels: AdminLabels;
+  timeZone: string;
+  validityHours: number;
+  /** The page's signal: frames go with the page. */
+  signal: AbortSignal;
+}
+
+/**
+ * Opens `url` (a user page of this admin) in a hidden frame, loads its Password History there and
+ * judges it. The frame is removed in every outcome.
+ */
+export async function checkInFrame(doc: Document, url: string, options: FrameCheckOptions): Promise<ResetStatus> {
+  const { labels, signal } = options;
+  const limit = new AbortController();
+  const timer = setTimeout(() => limit.abort(), CHECK_TIMEOUT_MS);
+  const onPageAbort = (): void => limit.abort();
+  signal.addEventListener('abort', onPageAbort, { once: true });
+  const frame = doc.createElement('iframe');
+  frame.hidden = true;
+  frame.tabIndex = -1;
+  frame.setAttribute('aria-hidden', 'true');
+  frame.setAttribute(FRAME_ATTR, '');
+  frame.style.display = 'none';
+  try {
+    const loaded = frameLoaded(frame, limit.signal);
+    frame.src = url;
+    (doc.body ?? doc.documentElement).append(frame);
+    const frameDoc = await loaded;
+    await loadHistory(frameDoc, labels, 'passwordHistory', { signal: limit.signal, timeoutMs: CHECK_TIMEOUT_MS });
+    const requests = parsePasswordHistory(frameDoc, labels, { timeZone: options.timeZone });
+    return resetStatus(requests, Date.now(), options.validityHours * 3600_000);
+  } catch (e) {
+    // The adapter reports our own deadline as 'aborted': it is a timeout to the agent.
+    if (limit.signal.aborted && !signal.aborted) throw timeoutError('read the reset state');
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onPageAbort);
+    frame.remove();
+  }
+}
+
+type Check =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'done'; pill: PillKind; text: string }
+  | { kind: 'failed'; text: string; message: string };
+
+interface PillProps {
+  email: string;
+  searched: string;
+  match: 'exact' | 'lookalike' | 'other';
+  /** null: Show has no address (a scripted button): say "open the user to check". */
+  check: (() => Promise<ResetStatus>) | null;
+  auto: boolean;
+  signal: AbortSignal;
+}
+
+function RowPill({ email, searched, match, check, auto, signal }: PillProps) {
+  const [state, setState] = useState<Check>({ kind: 'idle' });
+
+  const run = async (): Promise<void> => {
+    if (!check) return;
+    setState({ kind: 'checking' });
+    try {
+      const words = pillWords(await check());
+      if (!signal.aborted) setState({ kind: 'done', pill: words.kind, text: words.text });
+    } catch (e) {
+      if (!signal.aborted) setState({ kind: 'failed', text: pillFailureWords(e), message: errorText(e) });
+    }
+  };
+
+  useEffect(() => {
+    if (auto && check) void run();
+  }, []);
+
+  const checkButton = (
+    <TrustedButton action="check" label={t('pillCheckLabel', [email])} disabled={state.kind === 'checking'} onPress={() => void run()}>
+      {t('pillCheck')}
+    </TrustedButton>
+  );
+
+  return (
+    <span class="rd" data-match={match} data-pill={state.kind === 'done' ? state.pill : state.kind === 'failed' ? 'failed' : check ? state.kind : 'open-user'}>
+      {match === 'lookalike' ? <span class="badge lookalike" title={t('pillLookalikeTitle', [searched])}>{t('pillLookalike')}</span> : null}
+      <span aria-live="polite">
+        {!check ? <span class="badge none" title={t('pillOpenUserTitle')}>{t('pillOpenUser')}</span> : null}
+        {check && state.kind === 'checking' ? <span class="badge">{t('pillChecking')}</span> : null}
+        {state.kind === 'done' ? <span class={`badge ${state.pill}`}>{state.text}</span> : null}
+        {state.kind === 'failed' ? <span class="badge expired" title={state.message}>{state.text}</span> : null}
+      </span>
+      {check && (state.kind === 'idle' || state.kind === 'failed') ? checkButton : null}
+    </span>
+  );
+}
+
+function mountPill(ctx: PageContext, doc: Document, signal: AbortSignal, row: SearchRow, searched: string, exact: boolean, limit: ReturnType<typeof createLimiter>): void {
+  const url = linkTarget(row.showControl);
+  const check = url
+    ? () => limit(() => checkInFrame(doc, url, { labels: ctx.labels, timeZone: ctx.timeZone, validityHours: ctx.settings.validityHours, signal }), signal)
+    : null;
+  mountNextTo({ kind: 'row-pill', anchor: row.emailCell, where: 'append', css: BADGE_CSS, signal }, (
+    <RowPill email={row.ref.email} searched={searched} match={rowMatch(row.ref.email, searched, exact)} check={check} auto={exact} signal={signal} />
+  ));
+}
+
+registerFeature({
+  id: 'incoming-status-pills',
+  pages: ['incoming-requests'],
+  init(ctx, doc, signal) {
+    const searched = readSearchQuery(doc, ctx.labels) ?? '';
+    let results;
+    try {
+      results = parseSearchResults(doc, ctx.labels, searched, 'incoming-requests');
+    } catch {
+      return; // No results table (or one we cannot read): nothing to annotate.
+    }
+    const limit = createLimiter(MAX_FRAMES);
+    const exact = new Set(searched ? results.exact : []);
+    for (const row of results.rows) mountPill(ctx, doc, signal, row, searched, exact.has(row), limit);
+  },
+});
