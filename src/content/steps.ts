@@ -80,7 +80,8 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
     },
 
     'admin/read-histories': async ({ which }) => {
-      for (const section of which) await loadHistory(doc, ctx.labels, section);
+      // Both at once, as an agent clicking both links would: the admin answers each on its own.
+      await Promise.all(which.map((section) => loadHistory(doc, ctx.labels, section)));
       const email = readUserPageEmail(doc);
       return {
         ...(email ? { customerEmail: email } : {}),

@@ -37,6 +37,8 @@ export function Popup() {
   const [secret, setSecret] = useState<{ password: string; expiresAt: number } | null>(null);
   const [activity, setActivity] = useState<ActivityEntry[]>([]);
   const input = useRef<HTMLInputElement>(null);
+  /** The agent has typed or started something: prefilling must not overwrite it. */
+  const touched = useRef(false);
   const now = useNow();
 
   useEffect(() => {
@@ -56,6 +58,8 @@ export function Popup() {
         sendToBackground('admin/current-customer', { tabId }).catch(() => ({}) as { email?: string }),
         sendToBackground('run/get', {}).catch(() => null),
       ]);
+      // The agent may have typed (or even started a look-up) while we asked: never overwrite that.
+      if (touched.current) return;
       const recent = newest && (newest.status === 'running' || (newest.endedAt ?? 0) > Date.now() - RECENT_MS) ? newest : null;
       const wanted = current.email ?? recent?.email;
       if (wanted) setEmail(wanted);
@@ -144,7 +148,10 @@ export function Popup() {
             value={email}
             aria-invalid={inputError ? true : undefined}
             aria-describedby={inputError ? 'email-error' : undefined}
-            onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
+            onInput={(e) => {
+              touched.current = true;
+              setEmail((e.target as HTMLInputElement).value);
+            }}
           />
           <button type="submit" disabled={busy}>
             {t('lookUp')}

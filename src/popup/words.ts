@@ -10,7 +10,6 @@ const STEP_KEYS: Record<StepId, MessageKey> = {
   'open-email': 'stepOpenEmail',
   reply: 'stepReply',
   send: 'stepSend',
-  'confirm-send': 'stepConfirmSend',
   'open-customers': 'stepOpenCustomers',
   'search-customer': 'stepSearchCustomer',
   'open-customer': 'stepOpenCustomer',

@@ -15,7 +15,6 @@ export type StepId =
   | 'open-email'
   | 'reply'
   | 'send'
-  | 'confirm-send'
   | 'open-customers'
   | 'search-customer'
   | 'open-customer'

@@ -18,7 +18,6 @@ export const STEP_LABEL = {
   'open-email': 'Open the reset e-mail',
   reply: 'Prepare the reply',
   send: 'Send it',
-  'confirm-send': 'Check the e-mail went out',
   'open-customers': 'Open the customer list',
   'search-customer': 'Search the customer',
   'open-customer': 'Open the customer',
