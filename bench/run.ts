@@ -199,7 +199,7 @@ async function main(): Promise<void> {
       await countActions(popup, counts);
       await popup.getByRole('button', { name: 'Set new password' }).click();
       await popup.getByRole('button', { name: 'Confirm' }).click();
-      await popup.locator('output.password').waitFor({ timeout: 60_000 });
+      await popup.locator('code.password').waitFor({ timeout: 60_000 });
       extCounts.setPassword = counts;
       await popup.close();
     }

@@ -57,17 +57,14 @@ function matrixCase(name: string, core: boolean, body: () => Promise<void>, bug?
   });
 }
 
-/** Extension bugs the matrix found (see the cases marked with them). */
-const BUG = {
-  errorPageIsLayout:
-    'an HTTP 500 error page is reported as "The admin\'s layout has changed: no …" (label-missing, remedy Open options) instead of "The admin showed an error page" with Retry (navigate.ts requirePage asks content/check-layout on any unrecognised page)',
-  sendFailedNoRetry:
-    'the admin\'s "The e-mail could not be sent." ends the run as action-failed with no Retry button (runner.ts REMEDIES has no entry for action-failed), though retrying is safe (the flow re-reads the E-mail History first)',
-  staleRunningStep:
-    'a set-password run resumed after a worker stop during Save fails (password-unknown) but its "Save the change" step stays "running" (aria-current) next to the error (flows.ts throws before any step is marked; runner.ts does not close the running step on failure)',
-  closedTabInAsk:
-    'the admin tab closed while a content-script step runs (ctx.ask) is reported as "The admin tab did not answer" (admin-unreachable) instead of "The admin tab was closed" (runContext.ts ask() pings before the tabs.onRemoved abort arrives)',
-} as const;
+/**
+ * Extension bugs the matrix found, fixed since (d0034f6, f3a6d39); their cases are plain cases now:
+ * an HTTP 500 page reported as a layout change; "could not be sent" without Retry; a tab closed
+ * during a content-script step reported as "did not answer"; a resumed set-password run leaving
+ * "Save" running next to its error. A new one: add it here and pass it as matrixCase's `bug`.
+ */
+const BUG: Record<string, string> = {};
+void BUG;
 
 const CUSTOMER: Record<Flow, string> = { lookup: PEOPLE.valid2h, resend: PEOPLE.valid2h, 'set-password': PEOPLE.expired3d };
 
@@ -108,6 +105,10 @@ async function play(
     await popup.getByLabel('Customer e-mail').fill(email);
   } else {
     popup = await cardFor(world, email, flow === 'resend' ? 'Valid' : 'Expired');
+    // A resend right after a look-up on the same page decides on that reading (by design, for two
+    // minutes): the agent has moved on in the admin tab meanwhile, so the resend reads the admin again
+    // and meets the fault.
+    if (flow === 'resend') await world.admin.goto(`${world.sim.url}/`);
   }
   await arm();
   const since = Date.now();
@@ -177,7 +178,8 @@ const SLOW = 500;
 
 /** Where a mid-flow fault lands, per flow (steps that wait on the admin). */
 const MID_STEP: Record<'session' | 'tab' | 'worker', Record<Flow, StepId>> = {
-  session: { lookup: 'open-user', resend: 'send', 'set-password': 'open-customer' },
+  // Look-up: while the result list loads (the next page, whichever, then meets the login page).
+  session: { lookup: 'search', resend: 'send', 'set-password': 'open-customer' },
   tab: { lookup: 'search', resend: 'open-email', 'set-password': 'search-customer' },
   worker: { lookup: 'open-user', resend: 'send', 'set-password': 'open-customer' },
 };
@@ -240,10 +242,16 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
       );
     });
 
-    matrixCase(`${flow}: HTTP 500 once on the page that acts, then Retry completes`, flow === 'resend', async () => {
+    matrixCase(`${flow}: HTTP 500 once on the page that acts (reloaded, or a named error and Retry)`, flow === 'resend', async () => {
       // The page each flow depends on: the user page (look-up), Send (resend), Save (set password).
       const kind = ({ lookup: 'user', resend: 'send', 'set-password': 'save' } as const)[flow];
       const played = await play(world, flow, () => void world.sim.setConfig({ failPages: [{ kind, mode: 'once' }] }));
+      if (flow === 'lookup') {
+        // An error page after following a link is loaded once more (a GET is safe to repeat).
+        await verify(world, flow, played, OK[flow]);
+        return;
+      }
+      // After Send or Save (a form) nothing is repeated by itself: a named error and Retry.
       await verify(world, flow, played, {
         end: 'failed',
         message: flow === 'resend' ? /could not be sent/ : /error page/,
@@ -253,7 +261,7 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
         activity: /^failed: /,
       });
       await verify(world, flow, await retry(played.popup, flow), OK[flow]);
-    }, ({ lookup: BUG.errorPageIsLayout, resend: BUG.sendFailedNoRetry, 'set-password': BUG.errorPageIsLayout } as const)[flow]);
+    });
 
     matrixCase(`${flow}: the session expires mid-flow`, flow === 'set-password', async () => {
       const played = await play(
@@ -286,7 +294,7 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
       // The new tab is at the configured admin address.
       expect(world.admin.url().startsWith(world.sim.url)).toBe(true);
       await verify(world, flow, again, OK[flow]);
-    }, flow === 'resend' ? BUG.closedTabInAsk : undefined);
+    });
 
     matrixCase(`${flow}: the worker is stopped mid-flow; the reopened popup shows the run resumed`, flow === 'resend', async () => {
       const played = await play(
@@ -321,7 +329,7 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
         const changes = world.sim.passwordChanges().length;
         expect(changes).toBeLessThanOrEqual(1);
         await verify(world, flow, played, { end: 'failed', code: 'password-unknown', message: /restarted while saving/, remedy: 'retry', sends: 0, changes, activity: /^failed: password-unknown$/ });
-      }, BUG.staleRunningStep);
+      });
     }
 
     matrixCase(`${flow}: a double click acts once`, flow === 'set-password', async () => {
@@ -371,8 +379,13 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
         // The second click reached the worker after the first run had ended (a loaded machine): it
         // must then refuse by name, never act again.
         expect(mine).toHaveLength(2);
-        expect(mine.map((r) => r.status).sort()).toEqual(['done', 'failed']);
-        expect(mine.find((r) => r.status === 'failed')!.error?.code).toMatch(/^already-resent$/);
+        if (flow === 'lookup') {
+          // Two look-ups one after the other: harmless, both show the card.
+          expect(mine.map((r) => r.status)).toEqual(['done', 'done']);
+        } else {
+          expect(mine.map((r) => r.status).sort()).toEqual(['done', 'failed']);
+          expect(mine.find((r) => r.status === 'failed')!.error?.code).toMatch(/^already-resent$/);
+        }
         expect(world.sim.outbox()).toHaveLength(OK[flow].sends);
         expect(world.sim.passwordChanges()).toHaveLength(OK[flow].changes);
       }
