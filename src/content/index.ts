@@ -2,24 +2,71 @@
  * Content script on admin pages. It answers the background's step requests and injects in-page
  * help on the pages that are ours; on every other page it stops after one cheap recognition.
  *
+ * What runs on every admin page is kept small: recognising the page and answering pings. The step
+ * handlers (the whole admin adapter) load on the first step request, the in-page features only on
+ * our pages (dynamic imports of our own chunks).
+ *
  * Security: it listens only to runtime messages from our own extension (web pages cannot send
  * those) and never to window.postMessage or page events.
  */
 import browser from 'webextension-polyfill';
-import { handleMessages, sendToBackground } from '../shared/messaging';
+import { handleMessages, sendToBackground, type Handlers } from '../shared/messaging';
 import type { ContentProtocol } from '../shared/protocol';
-import { pageReport, readPageContext } from './pageContext';
-import { stepHandlers } from './steps';
+import { pageReport, readPageContext, type PageContext } from './pageContext';
 import { deliverRunUpdate } from './runUpdates';
-import { startFeatures } from './features';
-import './features/all';
+
+/** Every step request, answered by ./steps once it has loaded. */
+const STEP_REQUESTS = [
+  'content/check-layout',
+  'admin/open-menu',
+  'admin/search',
+  'admin/read-results',
+  'admin/next-results',
+  'admin/open-result',
+  'admin/read-histories',
+  'admin/open-email',
+  'admin/reply',
+  'admin/send',
+  'admin/fill-password',
+  'admin/save',
+  'admin/read-save-outcome',
+] as const satisfies readonly Exclude<keyof ContentProtocol, 'content/ping' | 'run/update'>[];
+
+// Compile-time check that STEP_REQUESTS names every step request.
+type Missing = Exclude<keyof ContentProtocol, 'content/ping' | 'run/update' | (typeof STEP_REQUESTS)[number]>;
+const allStepsListed: Missing extends never ? true : Missing = true;
+void allStepsListed;
+
+function lazyStepHandlers(ctx: PageContext, doc: Document): Handlers<ContentProtocol> {
+  let loaded: Promise<Handlers<ContentProtocol>> | undefined;
+  const steps = () => (loaded ??= import('./steps').then((m) => m.stepHandlers(ctx, doc)));
+  const handlers: Handlers<ContentProtocol> = {};
+  for (const name of STEP_REQUESTS) {
+    Object.assign(handlers, {
+      [name]: async (payload: never, sender: never) => {
+        const handler = (await steps())[name] as ((p: never, s: never) => unknown) | undefined;
+        if (!handler) throw new Error(`No handler for ${name}`);
+        return handler(payload, sender);
+      },
+    });
+  }
+  return handlers;
+}
+
+const OUR_PAGES: ReadonlySet<PageContext['page']> = new Set(['user', 'customer', 'incoming-requests', 'customers']);
 
 async function main(): Promise<void> {
   const ctx = await readPageContext(document);
-  handleMessages<ContentProtocol>({ ...stepHandlers(ctx, document), 'run/update': deliverRunUpdate }, (sender) => sender.id === browser.runtime.id && sender.tab === undefined);
+  handleMessages<ContentProtocol>(
+    { ...lazyStepHandlers(ctx, document), 'content/ping': () => pageReport(ctx, document), 'run/update': deliverRunUpdate },
+    (sender) => sender.id === browser.runtime.id && sender.tab === undefined,
+  );
   // Wake a waiting flow: this is the page its last click led to.
   void sendToBackground('content/ready', pageReport(ctx, document)).catch(() => undefined);
-  startFeatures(ctx, document);
+  if (OUR_PAGES.has(ctx.page)) {
+    const [{ startFeatures }] = await Promise.all([import('./features'), import('./features/all')]);
+    startFeatures(ctx, document);
+  }
 }
 
 void main();

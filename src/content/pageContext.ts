@@ -3,7 +3,11 @@
  * the agent's overrides), the page kind and the time zone the admin prints dates in. Read once
  * per page load: every admin page is a full page load.
  */
-import { detectAdminLanguage, labelsFor, recognizePage, readUserPageEmail, validateLabelOverrides, type AdminLabels, type AdminLang } from '../admin';
+// Direct module imports, not '../admin': this runs on every admin page, and the whole adapter
+// (parsers, actions, dates with their time-zone library) loads only when a page needs it.
+import { detectAdminLanguage, labelsFor, validateLabelOverrides, type AdminLabels, type AdminLang } from '../admin/labels';
+import { recognizePage } from '../admin/pages';
+import { readUserPageEmail } from '../admin/userPage';
 import type { PageReport } from '../shared/protocol';
 import { effectiveTimeZone, loadSettings, type Settings } from '../shared/settings';
 
