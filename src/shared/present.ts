@@ -4,7 +4,8 @@
  * by the popup and the in-page bar so both always say the same thing.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+// lightFormat: no locale data in the popup's bundle; an ISO-like date reads the same everywhere.
+import { lightFormat } from 'date-fns';
 import { decideAction, type Decision } from '../domain/decideAction';
 import { formatDuration } from '../domain/formatDuration';
 import { DEFAULT_TEMPLATES, renderTemplate, type TemplateId, type Templates } from '../domain/replyTemplates';
@@ -34,12 +35,12 @@ export interface Presented {
   /** The latest request's time in the agent's zone; with the admin's time when the zones differ. */
   requestedAt?: { agent: string; admin?: string };
   age?: string;
-  /** "valid until 27 Nov 2026, 15:04 (5 h 12 m left)" / "expired since … (2 h 3 m ago)" / … */
+  /** "Valid until 2026-11-27 15:04 (5 h 12 m left)" / "expired since … (2 h 3 m ago)" / … */
   validity?: string;
 }
 
 export function formatInstant(ms: number, zone: string): string {
-  return format(new TZDate(ms, zone), 'd MMM yyyy, HH:mm');
+  return lightFormat(new TZDate(ms, zone), 'yyyy-MM-dd HH:mm');
 }
 
 export function zoneAbbreviation(ms: number, zone: string): string {
