@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { t } from '../shared/i18n';
 import { Options } from './Options';
+import '../ui/theme.css';
 import './options.css';
 
 // The language our messages come in (German or the English fallback), for screen readers.

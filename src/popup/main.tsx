@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { Popup } from './Popup';
+import '../ui/theme.css';
 import './popup.css';
 import { t } from '../shared/i18n';
 
