@@ -16,15 +16,17 @@
  *   removed when its check ends and when the page's signal aborts (navigation).
  * - The frame is not visible and not focusable: `hidden` (display: none), tabindex=-1, aria-hidden.
  * - Waiting is event-driven: the frame's load event, then the adapter's MutationObserver waits.
- * - A Show that is a button without an address (it navigates by the page's script) is not guessed:
- *   that row says "open the user to check".
+ * - A Show that is a button without an address (it navigates by the page's script) is clicked, not
+ *   guessed: the frame loads this list page (`location.href`, same origin), finds the same row there
+ *   (same e-mail and shop), clicks ITS Show, so the frame (not the agent's tab) goes to the user page,
+ *   and checks that a user page is what it shows before reading it.
  * - A failed check shows a short named reason on the pill (the adapter's full sentence as its title)
  *   and offers Check again.
  */
 import { useEffect, useState } from 'preact/hooks';
 import {
-  AdminError, isAdminError, linkTarget, loadHistory, parsePasswordHistory, parseSearchResults, readSearchQuery,
-  type AdminLabels, type SearchRow,
+  AdminError, clickLikeAUser, isAdminError, linkTarget, loadHistory, parsePasswordHistory, parseSearchResults, readSearchQuery,
+  recognizePage, sameEmail, type AdminLabels, type SearchRow,
 } from '../../admin';
 import { isPlausibleEmail } from '../../domain/email';
 import { formatDuration } from '../../domain/formatDuration';
@@ -74,6 +76,10 @@ export function pillFailureWords(error: unknown): string {
         return error.label ? t('pillFailedWhy', [t('pillWhyLabel', [error.label.text])]) : t('pillFailed');
       case 'unparseable-date':
         return t('pillFailedWhy', [t('pillWhyDate')]);
+      case 'unexpected-page':
+        return t('pillFailedWhy', [t('pillWhyNotUser')]);
+      case 'not-found':
+        return t('pillFailedWhy', [t('pillWhyRowGone')]);
       default:
         return t('pillFailed');
     }
@@ -161,10 +167,36 @@ export interface FrameCheckOptions {
 }
 
 /**
- * Opens `url` (a user page of this admin) in a hidden frame, loads its Password History there and
+ * How the frame reaches the user page: a Show link's own address, or (Show is a scripted button)
+ * the list page the row is on plus the row's e-mail and shop, to find and click its Show there.
+ */
+export type UserPageRoute = string | { listUrl: string; email: string; shop: string; searched: string };
+
+const OPEN_STEP = 'open the user in the background';
+
+/**
+ * In the frame showing the list page: finds the row with this e-mail and shop (case-folded), clicks
+ * its Show and waits for the frame's next document, which must be a user page.
+ */
+async function openUserFromList(frame: HTMLIFrameElement, listDoc: Document, route: Exclude<UserPageRoute, string>, labels: AdminLabels, signal: AbortSignal): Promise<Document> {
+  if (recognizePage(listDoc, labels) === 'login') throw new AdminError({ code: 'not-logged-in', page: 'login', step: OPEN_STEP });
+  const { rows } = parseSearchResults(listDoc, labels, route.searched, 'incoming-requests');
+  const row = rows.find((r) => sameEmail(r.ref.email, route.email) && sameEmail(r.ref.shop, route.shop));
+  if (!row) throw new AdminError({ code: 'not-found', page: 'incoming-requests', step: OPEN_STEP, detail: `no row for ${route.email} (${route.shop}) when the list was loaded again` });
+  const next = frameLoaded(frame, signal);
+  clickLikeAUser(row.showControl);
+  const userDoc = await next;
+  const kind = recognizePage(userDoc, labels);
+  if (kind === 'login') throw new AdminError({ code: 'not-logged-in', page: 'login', step: OPEN_STEP });
+  if (kind !== 'user') throw new AdminError({ code: 'unexpected-page', page: kind, step: OPEN_STEP, detail: `Show led to a ${kind} page, not a user page` });
+  return userDoc;
+}
+
+/**
+ * Opens the user page `route` leads to in a hidden frame, loads its Password History there and
  * judges it. The frame is removed in every outcome.
  */
-export async function checkInFrame(doc: Document, url: string, options: FrameCheckOptions): Promise<ResetStatus> {
+export async function checkInFrame(doc: Document, route: UserPageRoute, options: FrameCheckOptions): Promise<ResetStatus> {
   const { labels, signal } = options;
   const limit = new AbortController();
   const timer = setTimeout(() => limit.abort(), CHECK_TIMEOUT_MS);
@@ -178,9 +210,10 @@ export async function checkInFrame(doc: Document, url: string, options: FrameChe
   frame.style.display = 'none';
   try {
     const loaded = frameLoaded(frame, limit.signal);
-    frame.src = url;
+    frame.src = typeof route === 'string' ? route : route.listUrl;
     (doc.body ?? doc.documentElement).append(frame);
-    const frameDoc = await loaded;
+    const firstDoc = await loaded;
+    const frameDoc = typeof route === 'string' ? firstDoc : await openUserFromList(frame, firstDoc, route, labels, limit.signal);
     await loadHistory(frameDoc, labels, 'passwordHistory', { signal: limit.signal, timeoutMs: CHECK_TIMEOUT_MS });
     const requests = parsePasswordHistory(frameDoc, labels, { timeZone: options.timeZone });
     return resetStatus(requests, Date.now(), options.validityHours * 3600_000);
@@ -205,7 +238,7 @@ interface PillProps {
   email: string;
   searched: string;
   match: 'exact' | 'lookalike' | 'other';
-  /** null: Show has no address (a scripted button): say "open the user to check". */
+  /** null: no way to reach the user page in the background: say "open the user to check". */
   check: (() => Promise<ResetStatus>) | null;
   auto: boolean;
   signal: AbortSignal;
@@ -250,10 +283,9 @@ function RowPill({ email, searched, match, check, auto, signal }: PillProps) {
 }
 
 function mountPill(ctx: PageContext, doc: Document, signal: AbortSignal, row: SearchRow, searched: string, exact: boolean, limit: ReturnType<typeof createLimiter>): void {
-  const url = linkTarget(row.showControl);
-  const check = url
-    ? () => limit(() => checkInFrame(doc, url, { labels: ctx.labels, timeZone: ctx.timeZone, validityHours: ctx.settings.validityHours, signal }), signal)
-    : null;
+  // A Show without an address is clicked in the frame, on this same list page loaded there.
+  const route: UserPageRoute = linkTarget(row.showControl) ?? { listUrl: doc.URL, email: row.ref.email, shop: row.ref.shop, searched };
+  const check = () => limit(() => checkInFrame(doc, route, { labels: ctx.labels, timeZone: ctx.timeZone, validityHours: ctx.settings.validityHours, signal }), signal);
   mountNextTo({ kind: 'row-pill', anchor: row.emailCell, where: 'append', css: BADGE_CSS, signal }, (
     <RowPill email={row.ref.email} searched={searched} match={rowMatch(row.ref.email, searched, exact)} check={check} auto={exact} signal={signal} />
   ));

@@ -30,6 +30,9 @@ describe('pill words', () => {
     expect(pillFailureWords(e('load-failed'))).toBe('could not check: load failed');
     expect(pillFailureWords(e('label-missing', { key: 'passwordHistory', text: 'Password History' }))).toBe('could not check: "Password History" not found');
     expect(pillFailureWords(e('unparseable-date'))).toBe('could not check: date unreadable');
+    // A Show button clicked in the frame: the row is gone from the reloaded list, or Show led elsewhere.
+    expect(pillFailureWords(e('not-found'))).toBe('could not check: row not found again');
+    expect(pillFailureWords(e('unexpected-page'))).toBe('could not check: user page did not open');
     // Plain data (an error that crossed messaging) reads the same.
     expect(pillFailureWords(e('timeout').toJSON())).toBe('could not check: timed out');
     expect(pillFailureWords(new Error('boom'))).toBe('could not check');
