@@ -31,21 +31,26 @@ function inDist(dist: string, from: string, spec: string): string | null {
   return rel.startsWith('..') ? null : rel;
 }
 
-/** Files a JS chunk refers to: static imports, dynamic imports and runtime.getURL("assets/..."). */
-function jsRefs(dist: string, file: string): string[] {
+/**
+ * Files a JS chunk refers to: static imports and runtime.getURL("assets/...") always; dynamic
+ * `import("...")` / import(`...`) (chunks loaded later, e.g. in-page help on our pages only) when `lazy`.
+ */
+function jsRefs(dist: string, file: string, lazy: boolean): string[] {
   const text = readFileSync(join(dist, file), 'utf8');
   const out = new Set<string>();
-  const patterns = [
-    /\bimport\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+\.(?:js|css))["']/g,
-    /\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?["']([^"']+\.js)["']\s*\)/g,
-    /\bfrom\s*["']([^"']+\.js)["']/g,
-    /getURL\(\s*["']([^"']+\.(?:js|css))["']\s*\)/g,
+  const q = '["\'`]';
+  const patterns: [RegExp, 'static' | 'dynamic' | 'url'][] = [
+    [new RegExp(`\\bimport\\s*(?:[\\w*\${}\\s,]+from\\s*)?${q}([^"'\`]+\\.(?:js|css))${q}`, 'g'), 'static'],
+    [new RegExp(`\\bfrom\\s*${q}([^"'\`]+\\.js)${q}`, 'g'), 'static'],
+    [new RegExp(`\\bimport\\(\\s*(?:\\/\\*[^*]*\\*\\/\\s*)?${q}([^"'\`]+\\.js)${q}\\s*\\)`, 'g'), 'dynamic'],
+    [new RegExp(`getURL\\(\\s*${q}([^"'\`]+\\.(?:js|css))${q}\\s*\\)`, 'g'), 'url'],
   ];
-  for (const pattern of patterns) {
+  for (const [pattern, kind] of patterns) {
+    if (kind === 'dynamic' && !lazy) continue;
     for (const m of text.matchAll(pattern)) {
       const spec = m[1]!;
       // getURL paths are relative to the extension's root.
-      const target = pattern.source.startsWith('getURL') ? spec.replace(/^\//, '') : inDist(dist, file, spec);
+      const target = kind === 'url' ? spec.replace(/^\//, '') : inDist(dist, file, spec);
       if (target && existsSync(join(dist, target))) out.add(target);
     }
   }
@@ -62,15 +67,15 @@ function htmlRefs(dist: string, file: string): string[] {
   return out;
 }
 
-/** Every file an entry loads (the entry itself included), in discovery order. */
-export function closure(dist: string, start: string): string[] {
+/** Every file an entry loads (the entry itself included), in discovery order; `lazy`: with dynamic imports. */
+export function closure(dist: string, start: string, lazy = true): string[] {
   const seen = new Set<string>();
   const queue = [start];
   while (queue.length) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const refs = file.endsWith('.html') ? htmlRefs(dist, file) : file.endsWith('.js') ? jsRefs(dist, file) : [];
+    const refs = file.endsWith('.html') ? htmlRefs(dist, file) : file.endsWith('.js') ? jsRefs(dist, file, lazy) : [];
     queue.push(...refs.filter((r) => !seen.has(r)));
   }
   return [...seen];
@@ -88,19 +93,24 @@ export function contentScriptFiles(dist: string): string[] {
 
 const gz = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 
-/** Sizes per entry: content script, popup, options, background. Each file gzipped on its own (as served). */
+/**
+ * Sizes per entry, each file gzipped on its own (as served). The content script twice: what loads on
+ * every admin page (static imports only) and with the chunks it imports later on our own pages.
+ */
 export function entryBundles(dist: string): EntryBundle[] {
   const m = readManifest(dist);
-  const entries: [string, string | undefined][] = [
-    ['content', m.content_scripts?.[0]?.js?.[0]],
-    ['popup', m.action?.default_popup],
-    ['options', m.options_ui?.page],
-    ['background', m.background?.service_worker],
+  const content = m.content_scripts?.[0]?.js?.[0];
+  const entries: [string, string | undefined, boolean][] = [
+    ['content', content, true],
+    ['content, every admin page', content, false],
+    ['popup', m.action?.default_popup, true],
+    ['options', m.options_ui?.page, true],
+    ['background', m.background?.service_worker, true],
   ];
   return entries
-    .filter((e): e is [string, string] => typeof e[1] === 'string')
-    .map(([entry, start]) => {
-      const files = closure(dist, start);
+    .filter((e): e is [string, string, boolean] => typeof e[1] === 'string')
+    .map(([entry, start, lazy]) => {
+      const files = closure(dist, start, lazy);
       return {
         entry,
         files,

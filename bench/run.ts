@@ -14,7 +14,8 @@
  *   5. the content script's cost: the renderer's script and task time (CDP Performance.getMetrics
  *      ScriptDuration / TaskDuration) on the Dashboard (not ours) and on the user page, with and
  *      without the extension (target ≤ 2 ms on pages not ours);
- *   6. gzipped sizes per entry (content ≤ 20 KB, popup ≤ 30 KB): every file an entry loads;
+ *   6. gzipped sizes per entry (content ≤ 20 KB, popup ≤ 30 KB): every file an entry loads (the
+ *      content script twice: what every admin page loads, and with the chunks our pages import later);
  *   7. clicks and keystrokes the agent needs, counted from the DOM events as the scripts act.
  * Writes bench/results.json, prints a table, and puts the table into README.md (between the
  * bench markers) with the machine it ran on.
@@ -279,7 +280,7 @@ async function main(): Promise<void> {
 
     // ---- 6: bundle sizes
     const bundles = entryBundles(DIST).map((b) => ({ entry: b.entry, files: b.files.length, raw: b.raw, gzip: b.gzip }));
-    const budget: Record<string, number> = { content: 20 * 1024, popup: 30 * 1024 };
+    const budget: Record<string, number> = { content: 20 * 1024, 'content, every admin page': 20 * 1024, popup: 30 * 1024 };
 
     const lookupExt = stat(extLookup);
     const resendExt = stat(extResend);
