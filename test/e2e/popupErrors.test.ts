@@ -122,3 +122,23 @@ describe('a resend interrupted by the browser stopping the service worker', () =
     await again.close();
   });
 });
+
+describe('a session that expires while the histories load', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ variant: 'classic', loadDataLatencyMs: [1500, 1500] });
+  });
+  afterAll(async () => world?.close());
+
+  it('says "not logged in" (not "could not load"), with the login button', async () => {
+    // The loads fail (the page only says "Error loading data"), and meanwhile the session ends:
+    // the page, loaded again, is the login page, and that is what the agent must hear.
+    world.sim.setConfig({ loadDataFailure: 'always' });
+    const popup = await lookUp(world, PEOPLE.valid2h);
+    await popup.locator('[aria-current="step"]', { hasText: 'Load the histories' }).waitFor({ timeout: 20_000 });
+    world.sim.expireSessions();
+    await resultSays(popup, /not logged in/);
+    expect(await popup.getByRole('button', { name: 'Open the admin login' }).count()).toBe(1);
+    await popup.close();
+  });
+});

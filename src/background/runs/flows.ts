@@ -29,8 +29,18 @@ type OpenAdmin = (ctx: RunContext) => Promise<PageReport>;
 export const RECENT_RESEND_MS = 10 * 60_000;
 
 async function readLookup(ctx: RunContext, customer: LookupData['customer']): Promise<LookupData> {
-  const histories = await ctx.ask('admin/read-histories', { which: ['passwordHistory', 'emailHistory'] });
-  return { customer, requests: histories.requests, emails: histories.emails, readAt: Date.now() };
+  try {
+    const histories = await ctx.ask('admin/read-histories', { which: ['passwordHistory', 'emailHistory'] });
+    return { customer, requests: histories.requests, emails: histories.emails, readAt: Date.now() };
+  } catch (error) {
+    // "Error loading data" is all the page says when the session has expired meanwhile; the page
+    // itself, loaded again, tells the two apart (the admin sends it to its login page).
+    if (error instanceof MessageError && error.code === 'load-failed') {
+      const again = await ctx.reload().catch(() => null);
+      if (again?.page === 'login') throw new MessageError('not-logged-in', 'You are not logged in to the admin any more (the session expired).', { step: 'load-history' });
+    }
+    throw error;
+  }
 }
 
 /**
