@@ -36,13 +36,18 @@ export async function search(page: Page, sim: Simulator, email: string): Promise
 }
 
 /** The innermost table row whose cells hold exactly this e-mail (and shop). */
+/** A cell whose own text is exactly `text`; XPath, unlike role names, ignores UI the extension injects in shadow roots. */
+function cellWithText(page: Page, text: string): Locator {
+  return page.locator(`xpath=./td[normalize-space(.)=${JSON.stringify(text)}]`);
+}
+
 function resultRow(page: Page, sim: Simulator, email: string, shop?: string): Locator {
   let row = page
     .locator('tr')
-    .filter({ has: page.getByRole('cell', { name: exact(email) }) })
+    .filter({ has: cellWithText(page, email) })
     .filter({ hasNot: page.locator('tr') })
     .filter({ has: control(page, label(sim, 'show')) });
-  if (shop) row = row.filter({ has: page.getByRole('cell', { name: exact(shop) }) });
+  if (shop) row = row.filter({ has: cellWithText(page, shop) });
   return row;
 }
 

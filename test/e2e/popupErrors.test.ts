@@ -87,7 +87,7 @@ describe.each(['classic', 'modern', 'legacy'] as const)('popup edge cases on the
     world.sim.expireSessions();
     const popup = await lookUp(world, PEOPLE.valid2h);
     await resultSays(popup, /not logged in/);
-    expect(await popup.getByRole('button', { name: 'Open the admin login' }).count()).toBe(1);
+    await expect.poll(() => popup.getByRole('button', { name: 'Open the admin login' }).count()).toBe(1);
     await popup.close();
     // Log in again for the next test, as the agent would.
     const cookie = world.sim.login().split('=');
@@ -102,15 +102,15 @@ describe('a resend interrupted by the browser stopping the service worker', () =
   });
   afterAll(async () => world?.close());
 
-  it.each(['open-email', 'send'] as const)('stopped while "%s" runs: resumes and sends exactly once', async (stepId) => {
+  // Stopped before Send (open-email) is the fault matrix's case; here the worker stops during Send.
+  it('stopped while "Send" runs: resumes and sends exactly once', async () => {
     world.sim.reset();
     const popup = await lookUp(world, PEOPLE.valid2h);
     await resultSays(popup, 'Valid');
     // Slow admin, so the flow is still mid-step when the worker goes.
     world.sim.setConfig({ pageLatencyMs: 600 });
     await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();
-    const label = stepId === 'open-email' ? 'Open the reset e-mail' : 'Send it';
-    await popup.locator('[aria-current="step"]', { hasText: label }).waitFor({ timeout: 20_000 });
+    await popup.locator('[aria-current="step"]', { hasText: 'Send it' }).waitFor({ timeout: 20_000 });
     await world.ext.stopServiceWorker();
     await popup.close();
     // Reopening the popup wakes the worker, which picks the run up where it stood.
