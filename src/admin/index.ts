@@ -16,7 +16,7 @@ export {
 export type { Scope, Section, ColumnMap, WaitOptions } from './dom';
 export { recognizePage, checkLayout, findSearchForm } from './pages';
 export type { LayoutCheck } from './pages';
-export { parseSearchResults, sameEmail } from './searchResults';
+export { parseSearchResults } from './searchResults';
 export type { SearchRow, SearchResults } from './searchResults';
 export { parsePasswordHistory, originFromText } from './passwordHistory';
 export type { HistoryParseOptions } from './passwordHistory';

@@ -4,6 +4,7 @@
  * exact hits (trim + case-fold equality) from lookalikes. One account can be listed once per shop, so
  * several exact rows are normal.
  */
+import { sameEmail } from '../domain/email';
 import type { CustomerRef } from '../domain/types';
 import { AdminError, type PageKind } from './errors';
 import { findControl, findControls, hasText, queryAll, type Scope } from './dom';
@@ -28,10 +29,6 @@ export interface SearchResults {
   noRecords: boolean;
   /** The "Next" page control, when there is an enabled one. */
   next: HTMLElement | null;
-}
-
-export function sameEmail(a: string, b: string): boolean {
-  return normalizeText(a) === normalizeText(b);
 }
 
 function isDisabled(el: Element): boolean {

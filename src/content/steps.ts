@@ -27,7 +27,7 @@ import {
 import { sameEmail } from '../domain/email';
 import type { Handlers } from '../shared/messaging';
 import type { ContentProtocol, Navigation } from '../shared/protocol';
-import { pageReport, type PageContext } from './pageContext';
+import type { PageContext } from './pageContext';
 
 /**
  * The click happens synchronously in the handler, so a missing label is this answer's error; the
@@ -42,8 +42,6 @@ function navigating(ctx: PageContext, click: () => void): Navigation {
 export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentProtocol> {
   const tz = { timeZone: ctx.timeZone };
   return {
-    'content/ping': () => pageReport(ctx, doc),
-
     'content/check-layout': ({ expected }) => {
       // The browser knows the page's HTTP status (responseStatus: Chrome 109+, Firefox 130+).
       const navigation = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;

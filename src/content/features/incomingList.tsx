@@ -26,9 +26,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
   AdminError, clickLikeAUser, isAdminError, linkTarget, loadHistory, parsePasswordHistory, parseSearchResults, readSearchQuery,
-  recognizePage, sameEmail, type AdminLabels, type SearchRow,
+  recognizePage, normalizeText, type AdminLabels, type SearchRow,
 } from '../../admin';
-import { isPlausibleEmail } from '../../domain/email';
+import { isPlausibleEmail, sameEmail } from '../../domain/email';
 import { formatDuration } from '../../domain/formatDuration';
 import { resetStatus, type ResetStatus } from '../../domain/resetStatus';
 import { t } from '../../shared/i18n';
@@ -181,7 +181,7 @@ const OPEN_STEP = 'open the user in the background';
 async function openUserFromList(frame: HTMLIFrameElement, listDoc: Document, route: Exclude<UserPageRoute, string>, labels: AdminLabels, signal: AbortSignal): Promise<Document> {
   if (recognizePage(listDoc, labels) === 'login') throw new AdminError({ code: 'not-logged-in', page: 'login', step: OPEN_STEP });
   const { rows } = parseSearchResults(listDoc, labels, route.searched, 'incoming-requests');
-  const row = rows.find((r) => sameEmail(r.ref.email, route.email) && sameEmail(r.ref.shop, route.shop));
+  const row = rows.find((r) => sameEmail(r.ref.email, route.email) && normalizeText(r.ref.shop) === normalizeText(route.shop));
   if (!row) throw new AdminError({ code: 'not-found', page: 'incoming-requests', step: OPEN_STEP, detail: `no row for ${route.email} (${route.shop}) when the list was loaded again` });
   const next = frameLoaded(frame, signal);
   clickLikeAUser(row.showControl);
