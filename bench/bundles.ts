@@ -1,9 +1,10 @@
 /**
  * What each entry of the built extension loads, and its gzipped size: the files an entry pulls in
- * are followed from its start (the manifest's content-script loader and its dynamic import of the
- * crxjs chunk, the popup's / options' HTML <script>/<link> tags, the service-worker loader) through
- * every static `import ... from "..."` and `import("...")` / `chrome.runtime.getURL("...")` between
- * the chunks. Shared by `npm run bench` and the security checks (web-accessible resources).
+ * are followed from its start (the manifest's content-script gate and the full script it imports
+ * by `chrome.runtime.getURL("content/boot.js")` on pages that may be ours, the popup's / options'
+ * HTML <script>/<link> tags, the service-worker loader) through every static `import ... from
+ * "..."` and `import("...")` between the chunks. Shared by `npm run bench` and the security checks
+ * (web-accessible resources).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
@@ -32,8 +33,9 @@ function inDist(dist: string, from: string, spec: string): string | null {
 }
 
 /**
- * Files a JS chunk refers to: static imports and runtime.getURL("assets/...") always; dynamic
- * `import("...")` / import(`...`) (chunks loaded later, e.g. in-page help on our pages only) when `lazy`.
+ * Files a JS chunk refers to: static imports always; dynamic `import("...")` / import(`...`) and
+ * runtime.getURL("...") (what the gate imports on pages that may be ours, chunks loaded later such
+ * as the in-page help) when `lazy`.
  */
 function jsRefs(dist: string, file: string, lazy: boolean): string[] {
   const text = readFileSync(join(dist, file), 'utf8');
@@ -46,7 +48,7 @@ function jsRefs(dist: string, file: string, lazy: boolean): string[] {
     [new RegExp(`getURL\\(\\s*${q}([^"'\`]+\\.(?:js|css))${q}\\s*\\)`, 'g'), 'url'],
   ];
   for (const [pattern, kind] of patterns) {
-    if (kind === 'dynamic' && !lazy) continue;
+    if (kind !== 'static' && !lazy) continue;
     for (const m of text.matchAll(pattern)) {
       const spec = m[1]!;
       // getURL paths are relative to the extension's root.
@@ -85,7 +87,7 @@ export function readManifest(dist: string): Manifest & Record<string, unknown> {
   return JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Manifest & Record<string, unknown>;
 }
 
-/** The content scripts' files (loader + chunks): what web_accessible_resources may expose. */
+/** The content scripts' files (gate, boot.js and the chunks): what web_accessible_resources may expose. */
 export function contentScriptFiles(dist: string): string[] {
   const manifest = readManifest(dist);
   return [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []).flatMap((js) => closure(dist, js)))];
@@ -94,8 +96,9 @@ export function contentScriptFiles(dist: string): string[] {
 const gz = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 
 /**
- * Sizes per entry, each file gzipped on its own (as served). The content script twice: what loads on
- * every admin page (static imports only) and with the chunks it imports later on our own pages.
+ * Sizes per entry, each file gzipped on its own (as served). The content script three times: what
+ * loads on every admin page (the gate), what the full script loads at first on our pages (before
+ * its in-page help and step handlers), and everything with the chunks it imports later.
  */
 export function entryBundles(dist: string): EntryBundle[] {
   const m = readManifest(dist);
@@ -103,6 +106,7 @@ export function entryBundles(dist: string): EntryBundle[] {
   const entries: [string, string | undefined, boolean][] = [
     ['content', content, true],
     ['content, every admin page', content, false],
+    ['content, our pages at first', 'content/boot.js', false],
     ['popup', m.action?.default_popup, true],
     ['options', m.options_ui?.page, true],
     ['background', m.background?.service_worker, true],

@@ -128,7 +128,7 @@ export type LabelOverrides = Partial<Record<LabelKey, string | readonly string[]
 
 /** trim, collapse all whitespace (incl. no-break spaces), case-fold. */
 export function normalizeText(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim().toLocaleLowerCase('und');
+  return text.replace(/\s+/gu, ' ').trim().toLowerCase();
 }
 
 /**

@@ -19,6 +19,7 @@
  */
 import browser from 'webextension-polyfill';
 import { isCoveredByPatterns, loadSettings, originPattern, parseAdminUrl, SETTINGS_KEY } from '../shared/settings';
+import { reconcileFullScript } from './contentScript';
 
 export const CUSTOM_ADMIN_SCRIPT_ID = 'reset-desk-custom-admin';
 
@@ -62,11 +63,16 @@ export function reconcileCustomAdminScript(): Promise<void> {
   return next;
 }
 
+/** Keeps our registered content scripts in line: the custom host's, and the full script while labels are renamed. */
 export function watchCustomAdminHost(): void {
+  const reconcile = () => {
+    void reconcileCustomAdminScript().catch(() => undefined);
+    void reconcileFullScript().catch(() => undefined);
+  };
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && SETTINGS_KEY in changes) void reconcileCustomAdminScript().catch(() => undefined);
+    if (area === 'sync' && SETTINGS_KEY in changes) reconcile();
   });
-  browser.permissions.onAdded.addListener(() => void reconcileCustomAdminScript().catch(() => undefined));
-  browser.permissions.onRemoved.addListener(() => void reconcileCustomAdminScript().catch(() => undefined));
-  void reconcileCustomAdminScript().catch(() => undefined);
+  browser.permissions.onAdded.addListener(reconcile);
+  browser.permissions.onRemoved.addListener(reconcile);
+  reconcile();
 }

@@ -3,7 +3,7 @@
  * It talks to the admin only through our content script in the agent's own admin tab.
  */
 import browser from 'webextension-polyfill';
-import { handleMessages, isExtensionPage, isOwnContentScript, MessageError, sendToTab } from '../shared/messaging';
+import { handleMessages, isExtensionPage, isOwnContentScript, MessageError } from '../shared/messaging';
 import type { BackgroundProtocol } from '../shared/protocol';
 import { findAdminTab } from './adminTab';
 import { notePageReady, pingTab } from './pageEvents';
@@ -31,7 +31,9 @@ handleMessages<BackgroundProtocol>(
   {
     async 'admin/ping'({ tabId }) {
       const tab = await adminTabId(tabId);
-      return { tabId: tab, report: await sendToTab(tab, 'content/ping', {}) };
+      const report = await pingTab(tab);
+      if (!report) throw new MessageError('no-receiver', 'The admin tab did not answer (it is still loading, or shows no admin page).');
+      return { tabId: tab, report };
     },
     async 'admin/current-customer'({ tabId }) {
       const tab = await adminTabId(tabId).catch(() => undefined);

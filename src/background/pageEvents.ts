@@ -1,12 +1,14 @@
 /**
- * Waiting for the admin tab to show a new page. Every admin page's content script announces
- * itself ('content/ready') with a fresh `docId`; a step that clicked a link waits for an
- * announcement whose docId differs from the page it clicked on. Event-driven, no polling; a ping
- * covers the page that finished loading before we started listening.
+ * Waiting for the admin tab to show a new page. The full content script announces its page
+ * ('content/ready') with a fresh `docId`; a step that clicked a link waits for an announcement
+ * whose docId differs from the page it clicked on. Event-driven, no polling: a ping when the tab
+ * has loaded covers the page that finished before we started listening, and a page the content
+ * script's gate passed over (it announces nothing), which the ping brings the full script into.
  */
 import browser from 'webextension-polyfill';
 import { MessageError, sendToTab } from '../shared/messaging';
 import type { PageReport } from '../shared/protocol';
+import { injectContentScript } from './contentScript';
 
 interface Waiter {
   tabId: number;
@@ -22,13 +24,23 @@ export function notePageReady(tabId: number, report: PageReport): void {
   }
 }
 
-/** Asks the tab's content script what page it is on; undefined while no content script answers (page loading). */
-export async function pingTab(tabId: number): Promise<PageReport | undefined> {
+async function ping(tabId: number): Promise<PageReport | undefined> {
   try {
     return await sendToTab(tabId, 'content/ping', {});
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Asks the tab's content script what page it is on; undefined while none answers (the page is
+ * loading, or is no admin page). The gate leaves pages that are not ours without the full content
+ * script, so one that does not answer gets it injected and is asked again.
+ */
+export async function pingTab(tabId: number): Promise<PageReport | undefined> {
+  const report = await ping(tabId);
+  if (report) return report;
+  return (await injectContentScript(tabId)) ? ping(tabId) : undefined;
 }
 
 /**

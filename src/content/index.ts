@@ -1,8 +1,10 @@
 /**
- * Content script on admin pages. It answers the background's step requests and injects in-page
- * help on the pages that are ours; on every other page it stops after one cheap recognition.
+ * The full content script. It answers the background's step requests and injects in-page help on
+ * the pages that are ours. It is loaded by the gate (./gate.ts) on pages that may be ours, and
+ * injected by the background into any other admin page a flow needs to talk to; both load it as
+ * `content/boot.js`, so it runs once per page however often it is asked for.
  *
- * What runs on every admin page is kept small: recognising the page and answering pings. The step
+ * What it loads at first is kept small: recognising the page and answering pings. The step
  * handlers (the whole admin adapter) load on the first step request, the in-page features only on
  * our pages (dynamic imports of our own chunks).
  *
@@ -63,10 +65,13 @@ async function main(): Promise<void> {
   );
   // Wake a waiting flow: this is the page its last click led to.
   void sendToBackground('content/ready', pageReport(ctx, document)).catch(() => undefined);
-  if (OUR_PAGES.has(ctx.page)) {
-    const [{ startFeatures }] = await Promise.all([import('./features'), import('./features/all')]);
-    startFeatures(ctx, document);
-  }
+  if (OUR_PAGES.has(ctx.page)) void startOurFeatures(ctx);
 }
 
-void main();
+async function startOurFeatures(ctx: PageContext): Promise<void> {
+  const [{ startFeatures }] = await Promise.all([import('./features'), import('./features/all')]);
+  startFeatures(ctx, document);
+}
+
+/** Settles once the page has been recognised and requests are answered (the background's injection waits for it). */
+export const ready: Promise<void> = main();

@@ -17,11 +17,14 @@ export interface PageContext {
   labels: AdminLabels;
   page: PageReport['page'];
   settings: Settings;
-  timeZone: string;
+  /** Worked out on first use (see `readPageContext`). */
+  readonly timeZone: string;
 }
 
 export async function readPageContext(doc: Document): Promise<PageContext> {
-  const settings = await loadSettings();
+  // No Intl on pages that are not ours: the first Intl object in a content script costs tens of
+  // milliseconds, so the time zone is checked and worked out only when dates are read.
+  const settings = await loadSettings({ checkTimeZone: false });
   const checked = validateLabelOverrides(settings.labelOverrides);
   // Broken overrides are reported on the options page; here they must not stop the defaults.
   const overrides = checked.ok ? checked.overrides : {};
@@ -29,7 +32,17 @@ export async function readPageContext(doc: Document): Promise<PageContext> {
   const labels = labelsFor(lang ?? 'en', overrides);
   // A page with no admin labels at all (not the admin) is 'other' without further work.
   const page = lang === null && settings.adminLanguage === 'auto' ? recognizeLoginOnly(doc, labels) : recognizePage(doc, labels);
-  return { docId: newDocId(), lang, labels, page, settings, timeZone: effectiveTimeZone(settings) };
+  let timeZone: string | undefined;
+  return {
+    docId: newDocId(),
+    lang,
+    labels,
+    page,
+    settings,
+    get timeZone() {
+      return (timeZone ??= effectiveTimeZone(settings));
+    },
+  };
 }
 
 /** The login page has no menu, so it may give no language clue: try both. */

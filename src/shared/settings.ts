@@ -68,8 +68,17 @@ export function parseAdminUrl(raw: string): URL | null {
 const isRecordOfStrings = (value: unknown): value is Record<string, string> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 
+export interface NormalizeOptions {
+  /**
+   * false: keep any string as the admin time zone and leave the check to `effectiveTimeZone`.
+   * The check builds an Intl.DateTimeFormat, and the first one in a fresh JavaScript context costs
+   * tens of milliseconds (ICU set-up): too much for the content script on every admin page.
+   */
+  checkTimeZone?: boolean;
+}
+
 /** Takes whatever storage holds and returns valid settings: each bad field falls back to its default. */
-export function normalizeSettings(raw: unknown): Settings {
+export function normalizeSettings(raw: unknown, { checkTimeZone = true }: NormalizeOptions = {}): Settings {
   const s = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
   const d = DEFAULT_SETTINGS;
   const policy = (typeof s.passwordPolicy === 'object' && s.passwordPolicy !== null ? s.passwordPolicy : {}) as Partial<Record<keyof PasswordPolicySetting, unknown>>;
@@ -88,7 +97,8 @@ export function normalizeSettings(raw: unknown): Settings {
   return {
     version: SETTINGS_VERSION,
     adminUrl: typeof s.adminUrl === 'string' && parseAdminUrl(s.adminUrl) ? s.adminUrl.trim() : d.adminUrl,
-    adminTimeZone: typeof s.adminTimeZone === 'string' && (s.adminTimeZone === '' || isValidTimeZone(s.adminTimeZone)) ? s.adminTimeZone : d.adminTimeZone,
+    adminTimeZone:
+      typeof s.adminTimeZone === 'string' && (s.adminTimeZone === '' || !checkTimeZone || isValidTimeZone(s.adminTimeZone)) ? s.adminTimeZone : d.adminTimeZone,
     adminLanguage: s.adminLanguage === 'en' || s.adminLanguage === 'de' || s.adminLanguage === 'auto' ? s.adminLanguage : d.adminLanguage,
     validityHours: typeof s.validityHours === 'number' && s.validityHours > 0 && s.validityHours <= 24 * 14 ? s.validityHours : d.validityHours,
     autoLoadHistories: bool(s.autoLoadHistories, d.autoLoadHistories),
@@ -98,13 +108,16 @@ export function normalizeSettings(raw: unknown): Settings {
   };
 }
 
+/** The zone the admin prints dates in: the one set in the options, else the agent's own. */
 export function effectiveTimeZone(settings: Settings): string {
-  return settings.adminTimeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Checked here too: settings loaded with `checkTimeZone: false` may hold a name that is no zone.
+  if (settings.adminTimeZone && isValidTimeZone(settings.adminTimeZone)) return settings.adminTimeZone;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-export async function loadSettings(): Promise<Settings> {
+export async function loadSettings(options?: NormalizeOptions): Promise<Settings> {
   const stored = await browser.storage.sync.get(SETTINGS_KEY);
-  return normalizeSettings(stored[SETTINGS_KEY]);
+  return normalizeSettings(stored[SETTINGS_KEY], options);
 }
 
 export async function saveSettings(settings: Settings): Promise<Settings> {

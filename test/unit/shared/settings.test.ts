@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { DEFAULT_SETTINGS, normalizeSettings, parseAdminUrl, SETTINGS_VERSION } = await import('../../../src/shared/settings');
+const { DEFAULT_SETTINGS, effectiveTimeZone, normalizeSettings, parseAdminUrl, SETTINGS_VERSION } = await import('../../../src/shared/settings');
 
 describe('normalizeSettings: whatever storage holds becomes valid settings', () => {
   it('gives the defaults for nothing, garbage and arrays', () => {
@@ -35,6 +35,15 @@ describe('normalizeSettings: whatever storage holds becomes valid settings', () 
     const s = normalizeSettings({ passwordPolicy: { length: 12, lower: false, upper: false, digits: false, symbols: false } });
     expect(s.passwordPolicy.length).toBe(12);
     expect(s.passwordPolicy.lower || s.passwordPolicy.upper || s.passwordPolicy.digits || s.passwordPolicy.symbols).toBe(true);
+  });
+
+  it('leaves the time-zone check to effectiveTimeZone when asked (the content script on every page)', () => {
+    const unchecked = normalizeSettings({ adminTimeZone: 'Mars/Olympus' }, { checkTimeZone: false });
+    expect(unchecked.adminTimeZone).toBe('Mars/Olympus');
+    const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(effectiveTimeZone(unchecked)).toBe(local);
+    expect(effectiveTimeZone(normalizeSettings({ adminTimeZone: 'Asia/Tokyo' }, { checkTimeZone: false }))).toBe('Asia/Tokyo');
+    expect(effectiveTimeZone(normalizeSettings({}))).toBe(local);
   });
 
   it('accepts a real IANA zone and an http(s) admin address', () => {
