@@ -63,7 +63,7 @@ async function reachCustomer(ctx: RunContext, openAdmin: OpenAdmin, target: Targ
     });
     return null;
   }
-  await ctx.update({ shop: arrival.customer.shop });
+  ctx.show({ shop: arrival.customer.shop });
   return arrival;
 }
 
@@ -112,7 +112,7 @@ async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<
     },
     () => (reused ? 'as read by the look-up moments ago' : undefined),
   );
-  await ctx.update({ lookup });
+  ctx.show({ lookup });
   return lookup;
 }
 

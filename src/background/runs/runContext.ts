@@ -26,21 +26,54 @@ export class RunContext {
     return this.run.tabId;
   }
 
+  /** Changes the run and waits until storage holds the change (what a restarted worker must know). */
   async update(patch: Partial<RunView>): Promise<void> {
     this.run = { ...this.run, ...patch };
-    await saveRun(this.run);
+    await this.persist();
+  }
+
+  /**
+   * Changes what the run shows (the customer's shop, what was read) without waiting for the write:
+   * nothing a restarted worker relies on, as it runs the flow again from the top and reads afresh.
+   */
+  show(patch: Partial<RunView>): void {
+    this.run = { ...this.run, ...patch };
+    // A failed write shows up at the next `update`, which writes the same state again.
+    this.persist().catch(() => undefined);
+  }
+
+  private writing: Promise<void> | undefined;
+  private dirty = false;
+
+  /**
+   * Writes the run as it is now; changes made while a write is under way go out together in the
+   * next one, so a burst of step marks costs one or two writes, not one each.
+   */
+  private persist(): Promise<void> {
+    this.dirty = true;
+    this.writing ??= (async () => {
+      try {
+        while (this.dirty) {
+          this.dirty = false;
+          await saveRun(this.run);
+        }
+      } finally {
+        this.writing = undefined;
+      }
+    })();
+    return this.writing;
   }
 
   /** Runs one visible step: marks it running, then done (or failed, and rethrows). */
   async step<T>(id: StepId, work: () => Promise<T>, note?: (result: T) => string | undefined): Promise<T> {
     this.signal.throwIfAborted();
-    await this.setStep(id, { state: 'running', startedAt: Date.now(), endedAt: undefined, note: undefined });
+    this.setStep(id, { state: 'running', startedAt: Date.now(), endedAt: undefined, note: undefined });
     try {
       const result = await work();
-      await this.setStep(id, { state: 'done', endedAt: Date.now(), note: note?.(result) });
+      this.setStep(id, { state: 'done', endedAt: Date.now(), note: note?.(result) });
       return result;
     } catch (error) {
-      await this.setStep(id, { state: 'failed', endedAt: Date.now() });
+      this.setStep(id, { state: 'failed', endedAt: Date.now() });
       throw error;
     }
   }
@@ -48,12 +81,16 @@ export class RunContext {
   /** Marks a step as not needed this time (e.g. the admin tab is already on that page). */
   async skip(id: StepId, note: string): Promise<void> {
     const now = Date.now();
-    await this.setStep(id, { state: 'skipped', startedAt: now, endedAt: now, note });
+    this.setStep(id, { state: 'skipped', startedAt: now, endedAt: now, note });
   }
 
-  private async setStep(id: StepId, patch: Partial<RunView['steps'][number]>): Promise<void> {
-    const steps = this.run.steps.map((s) => (s.id === id ? { ...s, ...patch } : s));
-    await this.update({ steps });
+  /**
+   * Step marks are for the popup and the in-page bar, shown without waiting for the write: a flow
+   * never resumes from them (it runs again from the top, and Send and Save check their recorded
+   * attempts, which `update` writes and waits for), so one lost with a stopped worker costs nothing.
+   */
+  private setStep(id: StepId, patch: Partial<RunView['steps'][number]>): void {
+    this.show({ steps: this.run.steps.map((s) => (s.id === id ? { ...s, ...patch } : s)) });
   }
 
   /** One request to the content script in the admin tab, with a time limit. */

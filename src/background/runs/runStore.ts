@@ -17,14 +17,24 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/**
+ * What storage holds, as this worker last read or wrote it. This worker is the only writer of the
+ * runs, so the copy stays true until the worker stops (and a new worker reads storage afresh):
+ * a step then costs one write instead of a read and a write.
+ */
+let known: RunView[] | undefined;
+
 async function readAll(): Promise<RunView[]> {
+  if (known) return known;
   const stored = await browser.storage.session.get(RUNS_KEY);
   const runs = stored[RUNS_KEY];
-  return Array.isArray(runs) ? (runs as RunView[]) : [];
+  known = Array.isArray(runs) ? (runs as RunView[]) : [];
+  return known;
 }
 
 export function listRuns(): Promise<RunView[]> {
-  return serialised(readAll);
+  // A copy: callers may sort it.
+  return serialised(async () => [...(await readAll())]);
 }
 
 export function saveRun(run: RunView): Promise<void> {
@@ -32,7 +42,9 @@ export function saveRun(run: RunView): Promise<void> {
     const others = (await readAll()).filter((r) => r.id !== run.id);
     const running = others.filter((r) => r.status === 'running');
     const finished = others.filter((r) => r.status !== 'running').sort((a, b) => b.startedAt - a.startedAt).slice(0, KEEP_FINISHED);
-    await browser.storage.session.set({ [RUNS_KEY]: [run, ...running, ...finished] });
+    const runs = [run, ...running, ...finished];
+    await browser.storage.session.set({ [RUNS_KEY]: runs });
+    known = runs;
   });
 }
 
