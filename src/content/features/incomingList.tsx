@@ -238,8 +238,7 @@ interface PillProps {
   email: string;
   searched: string;
   match: 'exact' | 'lookalike' | 'other';
-  /** null: no way to reach the user page in the background: say "open the user to check". */
-  check: (() => Promise<ResetStatus>) | null;
+  check: () => Promise<ResetStatus>;
   auto: boolean;
   signal: AbortSignal;
 }
@@ -248,7 +247,6 @@ function RowPill({ email, searched, match, check, auto, signal }: PillProps) {
   const [state, setState] = useState<Check>({ kind: 'idle' });
 
   const run = async (): Promise<void> => {
-    if (!check) return;
     setState({ kind: 'checking' });
     try {
       const words = pillWords(await check());
@@ -259,7 +257,7 @@ function RowPill({ email, searched, match, check, auto, signal }: PillProps) {
   };
 
   useEffect(() => {
-    if (auto && check) void run();
+    if (auto) void run();
   }, []);
 
   const checkButton = (
@@ -269,15 +267,14 @@ function RowPill({ email, searched, match, check, auto, signal }: PillProps) {
   );
 
   return (
-    <span class="rd" data-match={match} data-pill={state.kind === 'done' ? state.pill : state.kind === 'failed' ? 'failed' : check ? state.kind : 'open-user'}>
+    <span class="rd" data-match={match} data-pill={state.kind === 'done' ? state.pill : state.kind === 'failed' ? 'failed' : state.kind}>
       {match === 'lookalike' ? <span class="badge lookalike" title={t('pillLookalikeTitle', [searched])}>{t('pillLookalike')}</span> : null}
       <span aria-live="polite">
-        {!check ? <span class="badge none" title={t('pillOpenUserTitle')}>{t('pillOpenUser')}</span> : null}
-        {check && state.kind === 'checking' ? <span class="badge">{t('pillChecking')}</span> : null}
+        {state.kind === 'checking' ? <span class="badge">{t('pillChecking')}</span> : null}
         {state.kind === 'done' ? <span class={`badge ${state.pill}`}>{state.text}</span> : null}
         {state.kind === 'failed' ? <span class="badge expired" title={state.message}>{state.text}</span> : null}
       </span>
-      {check && (state.kind === 'idle' || state.kind === 'failed') ? checkButton : null}
+      {state.kind === 'idle' || state.kind === 'failed' ? checkButton : null}
     </span>
   );
 }
