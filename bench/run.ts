@@ -7,7 +7,8 @@
  * (others' `npm run build` rewrites dist/ at any time), starts the simulated admin with the given
  * latency, and measures, N runs each (median and min–max):
  *   1. look-up through the extension: popup field → result card;
- *   2. resend through the extension: click → "E-mail has been sent";
+ *   2. resend through the extension: click → "E-mail has been sent" (the moment the text is in the
+ *      page, taken by the page itself: see shownAt);
  *   3. the same two flows by the plain Playwright macro of the manual procedure
  *      (test/e2e/manualProcedure.ts) in a separate Chromium without the extension;
  *   4. the ratio extension / macro per flow (target ≤ 1.15);
@@ -21,7 +22,7 @@
  * bench markers) with the machine it ran on.
  */
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -122,6 +123,46 @@ async function countActions(page: Page, counts: Counts): Promise<void> {
   await page.evaluate(install).catch(() => undefined);
 }
 
+/**
+ * From now on, records (by the page's own clock) when `text` first shows in the page. Playwright
+ * notices a change only at its next poll (after 0, 20, 50, 100, 100 ms, then every 500 ms), so
+ * its waitFor would add up to half a second to whichever side happens to take longer; the page's
+ * own record is the moment the agent could read it. Wall clock: the page's Date.now() and ours
+ * are the same machine's. Returns the reader of the record.
+ */
+async function shownAt(page: Page, text: string): Promise<() => Promise<number>> {
+  await page.evaluate((wanted) => {
+    const w = window as unknown as { __benchShownAt?: number };
+    w.__benchShownAt = undefined;
+    const observer = new MutationObserver(() => {
+      if (!document.body.textContent?.includes(wanted)) return;
+      w.__benchShownAt = Date.now();
+      observer.disconnect();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, text);
+  return async () => {
+    const at = await page.evaluate(() => (window as unknown as { __benchShownAt?: number }).__benchShownAt);
+    if (at === undefined) throw new Error(`"${text}" was not seen in the page`);
+    return at;
+  };
+}
+
+/** A flow that did not end as expected: say what the popup showed and where the run stopped, then fail. */
+function explainFailure(popup: Page, what: string): (error: unknown) => Promise<never> {
+  return async (error) => {
+    const shown = await popup.locator('main').innerText().catch(() => '(popup gone)');
+    const runs = await popup
+      .evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<{ runs?: unknown[] }> } } } }).chrome;
+        return JSON.stringify((await api.storage.session.get('runs')).runs?.[0] ?? null, null, 1);
+      })
+      .catch(() => '?');
+    console.error(`${what} did not end as expected. The popup showed:\n${shown}\nThe newest run:\n${runs}`);
+    throw error;
+  };
+}
+
 // ---------------------------------------------------------------- the measurements
 
 const env = process.env;
@@ -131,7 +172,7 @@ async function main(): Promise<void> {
   buildIfStale();
   // Imported after RESET_DESK_DIST is set: the harness reads it when loaded.
   const { startWorld } = await import('../test/e2e/setup');
-  const { CHROMIUM_ARGS } = await import('../test/e2e/browser');
+  const { CHROMIUM_ARGS, launchWithExtension } = await import('../test/e2e/browser');
   const { ensureChromium } = await import('../scripts/chromium');
   const { PEOPLE, SESSION_COOKIE } = await import('../test/admin-sim/server');
   const { PARAMS } = await import('../test/admin-sim/variants');
@@ -158,6 +199,7 @@ async function main(): Promise<void> {
     const extLookup: number[] = [];
     const extResend: number[] = [];
     const extResendEnd: number[] = [];
+    const extResendDriver: number[] = [];
     const extCounts = { lookup: { clicks: 0, keystrokes: 0 }, resend: { clicks: 0, keystrokes: 0 }, setPassword: { clicks: 0, keystrokes: 0 } };
     for (let i = 0; i < RUNS; i++) {
       sim.reset(); // a fresh scenario: every resend is legitimately allowed
@@ -170,13 +212,16 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       await popup.getByLabel('Customer e-mail').fill(email);
       await popup.getByRole('button', { name: 'Look up' }).click();
-      await popup.locator('.state-word', { hasText: 'Valid' }).waitFor({ timeout: 60_000 });
+      await popup.locator('.state-word', { hasText: 'Valid' }).waitFor({ timeout: 60_000 }).catch(explainFailure(popup, `run ${i + 1}: look-up`));
       extLookup.push(performance.now() - t0);
       const afterLookup = { ...counts };
+      const sent = await shownAt(popup, 'E-mail has been sent');
       const t1 = performance.now();
+      const clickedAt = Date.now();
       await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();
-      await popup.locator('[role=status] .notice', { hasText: 'E-mail has been sent' }).waitFor({ timeout: 60_000 });
-      extResend.push(performance.now() - t1);
+      await popup.locator('[role=status] .notice', { hasText: 'E-mail has been sent' }).waitFor({ timeout: 60_000 }).catch(explainFailure(popup, `run ${i + 1}: resend`));
+      extResendDriver.push(performance.now() - t1);
+      extResend.push((await sent()) - clickedAt);
       // The run goes on to check the E-mail History; wait for it before the next run.
       await popup.waitForFunction(() => document.querySelectorAll('[aria-current="step"]').length === 0, undefined, { timeout: 60_000 });
       extResendEnd.push(performance.now() - t1);
@@ -195,7 +240,7 @@ async function main(): Promise<void> {
       const popup = await ext.openPopup(world.adminTabId);
       await popup.getByLabel('Customer e-mail').fill(PEOPLE.expired3d);
       await popup.getByRole('button', { name: 'Look up' }).click();
-      await popup.locator('.state-word').waitFor({ timeout: 60_000 });
+      await popup.locator('.state-word').waitFor({ timeout: 60_000 }).catch(explainFailure(popup, 'set password: look-up'));
       const counts: Counts = { clicks: 0, keystrokes: 0 };
       await countActions(popup, counts);
       await popup.getByRole('button', { name: 'Set new password' }).click();
@@ -208,6 +253,7 @@ async function main(): Promise<void> {
     // ---- 3: the macro, in the plain Chromium
     const macroLookup: number[] = [];
     const macroResend: number[] = [];
+    const macroResendDriver: number[] = [];
     const macroCounts = { lookup: { clicks: 0, keystrokes: 0 }, resend: { clicks: 0, keystrokes: 0 }, setPassword: { clicks: 0, keystrokes: 0 } };
     for (let i = 0; i < RUNS; i++) {
       sim.reset();
@@ -219,9 +265,12 @@ async function main(): Promise<void> {
       await macro.verify(page, sim, email);
       macroLookup.push(performance.now() - t0);
       const afterLookup = { ...counts };
+      const sent = await shownAt(page, macro.label(sim, 'emailSent'));
       const t1 = performance.now();
+      const startedAt = Date.now();
       await macro.resend(page, sim, email);
-      macroResend.push(performance.now() - t1);
+      macroResendDriver.push(performance.now() - t1);
+      macroResend.push((await sent()) - startedAt);
       if (sim.outbox().length !== 1) throw new Error(`macro run ${i + 1}: expected one e-mail sent, found ${sim.outbox().length}`);
       if (i === 0) {
         macroCounts.lookup = afterLookup;
@@ -265,6 +314,24 @@ async function main(): Promise<void> {
       return { script: stat(script), task: stat(task) };
     };
     const pages = { dashboard: { url: dashboard, settle: 800 }, user: { url: userPage(), settle: 1500 } };
+    // The floor: the same extension with a content script that only reads the page's <title>
+    // (what any content script that looks at the page pays), and one that runs a one-step XPath.
+    const floors: Record<string, Stat> = {};
+    for (const [name, code] of [['reads document.title', 'void document.title;'], ['one-step XPath', "void document.evaluate('boolean(//input)', document, null, 3, null).booleanValue;"]] as const) {
+      const dir = `${DIST}-floor`;
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(DIST, dir, { recursive: true });
+      writeFileSync(join(dir, 'content/gate.js'), `${code}\n`);
+      const floorExt = await launchWithExtension({ dist: dir });
+      try {
+        await floorExt.context.addCookies([{ name: SESSION_COOKIE, value: cookie.slice(1).join('='), url: sim.url }]);
+        floors[name] = (await cost(floorExt.context, dashboard, 800)).script;
+      } finally {
+        await floorExt.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+      console.log(`  Dashboard, content script that ${name}: script ${floors[name]!.median} ms`);
+    }
     const contentCost: Record<string, { with: { script: Stat; task: Stat }; without: { script: Stat; task: Stat }; scriptDelta: number; taskDelta: number }> = {};
     for (const [name, { url, settle }] of Object.entries(pages)) {
       const withExt = await cost(ext.context, url, settle);
@@ -280,7 +347,7 @@ async function main(): Promise<void> {
 
     // ---- 6: bundle sizes
     const bundles = entryBundles(DIST).map((b) => ({ entry: b.entry, files: b.files.length, raw: b.raw, gzip: b.gzip }));
-    const budget: Record<string, number> = { content: 20 * 1024, 'content, every admin page': 20 * 1024, popup: 30 * 1024 };
+    const budget: Record<string, number> = { content: 20 * 1024, 'content, every admin page': 20 * 1024, 'content, our pages at first': 20 * 1024, popup: 30 * 1024 };
 
     const lookupExt = stat(extLookup);
     const resendExt = stat(extResend);
@@ -300,9 +367,11 @@ async function main(): Promise<void> {
           target: 1.15,
           met: ratio(resendExt, resendMacro) <= 1.15,
           extensionUntilChecked: stat(extResendEnd),
+          // The same, ended when Playwright's polling noticed "sent" (see shownAt), for comparison.
+          asSeenByTheDriver: { extension: stat(extResendDriver), macro: stat(macroResendDriver) },
         },
       },
-      contentScriptCost: { ...contentCost, target: { page: 'dashboard', maxScriptMs: 2 }, met: contentCost.dashboard!.scriptDelta <= 2 },
+      contentScriptCost: { ...contentCost, floors, target: { page: 'dashboard', maxScriptMs: 2 }, met: contentCost.dashboard!.scriptDelta <= 2 },
       bundles: bundles.map((b) => ({ ...b, budget: budget[b.entry] ?? null, met: budget[b.entry] === undefined ? null : b.gzip <= budget[b.entry]! })),
       agentActions: { extension: extCounts, manual: macroCounts },
     });
@@ -336,8 +405,10 @@ interface Results {
   ranAt: string;
   machine: ReturnType<typeof machine>;
   settings: { pageLatencyMs: number; loadDataLatencyMs: number; runs: number; loads: number };
-  flows: Record<'lookup' | 'resend', { extension: Stat; macro: Stat; ratio: number; met: boolean; extensionUntilChecked?: Stat }>;
-  contentScriptCost: Record<'dashboard' | 'user', { with: { script: Stat; task: Stat }; without: { script: Stat; task: Stat }; scriptDelta: number; taskDelta: number }>;
+  flows: Record<'lookup' | 'resend', { extension: Stat; macro: Stat; ratio: number; met: boolean; extensionUntilChecked?: Stat; asSeenByTheDriver?: { extension: Stat; macro: Stat } }>;
+  contentScriptCost: Record<'dashboard' | 'user', { with: { script: Stat; task: Stat }; without: { script: Stat; task: Stat }; scriptDelta: number; taskDelta: number }> & {
+    floors?: Record<string, Stat>;
+  };
   bundles: { entry: string; files: number; raw: number; gzip: number; budget: number | null; met: boolean | null }[];
   agentActions: Record<'extension' | 'manual', Record<'lookup' | 'resend' | 'setPassword', Counts>>;
 }
@@ -356,6 +427,12 @@ function render(r: Results): string {
     `| look-up (field → card) | ${ms(r.flows.lookup.extension)} | ${ms(r.flows.lookup.macro)} | ${r.flows.lookup.ratio} ${yes(r.flows.lookup.met)} |`,
     `| resend (click → "sent") | ${ms(r.flows.resend.extension)} | ${ms(r.flows.resend.macro)} | ${r.flows.resend.ratio} ${yes(r.flows.resend.met)} |`,
     '',
+    'Resend ends when "E-mail has been sent" is in the page, by the page\'s own clock; ' +
+      (r.flows.resend.asSeenByTheDriver
+        ? `as noticed by Playwright's polling (every 500 ms after the first 270) it took ${ms(r.flows.resend.asSeenByTheDriver.extension)} with the extension and ${ms(r.flows.resend.asSeenByTheDriver.macro)} by the macro. `
+        : '') +
+      'Look-up ends when the driver has read the result (the card; the macro\'s Password History rows).',
+    '',
     `| content script cost (${r.settings.loads} loads, median) | script with / without | delta | task with / without | delta |`,
     '|---|---|---|---|---|',
     ...(['dashboard', 'user'] as const).map((p) => {
@@ -363,6 +440,7 @@ function render(r: Results): string {
       const target = p === 'dashboard' ? ` ${yes(c.scriptDelta <= 2)} (≤ 2 ms)` : '';
       return `| ${p === 'dashboard' ? 'Dashboard (not ours)' : 'user page (ours)'} | ${c.with.script.median} / ${c.without.script.median} ms | ${c.scriptDelta} ms${target} | ${c.with.task.median} / ${c.without.task.median} ms | ${c.taskDelta} ms |`;
     }),
+    ...Object.entries(r.contentScriptCost.floors ?? {}).map(([name, s]) => `| Dashboard, a content script that only ${name} (the floor) | ${s.median} / ${r.contentScriptCost.dashboard.without.script.median} ms | ${round(s.median - r.contentScriptCost.dashboard.without.script.median)} ms | | |`),
     '',
     '| entry | files | raw | gzip | budget |',
     '|---|---|---|---|---|',
