@@ -317,7 +317,7 @@ async function main(): Promise<void> {
     // The floor: the same extension with a content script that only reads the page's <title>
     // (what any content script that looks at the page pays), and one that runs a one-step XPath.
     const floors: Record<string, Stat> = {};
-    for (const [name, code] of [['reads document.title', 'void document.title;'], ['one-step XPath', "void document.evaluate('boolean(//input)', document, null, 3, null).booleanValue;"]] as const) {
+    for (const [name, code] of [['reads document.title', 'void document.title;'], ['runs a one-step XPath', "void document.evaluate('boolean(//input)', document, null, 3, null).booleanValue;"]] as const) {
       const dir = `${DIST}-floor`;
       rmSync(dir, { recursive: true, force: true });
       cpSync(DIST, dir, { recursive: true });
