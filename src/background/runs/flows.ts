@@ -126,9 +126,11 @@ function judge(lookup: LookupData, validityHours: number) {
 }
 
 export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
-  const settings = await loadSettings();
+  const settingsLoaded = loadSettings();
+  settingsLoaded.catch(() => undefined); // awaited below; meanwhile not an unhandled rejection
   const lookup = await reachUserAndRead(ctx, openAdmin);
   if (!lookup) return;
+  const settings = await settingsLoaded;
   const decision = judge(lookup, settings.validityHours);
 
   const attempt = ctx.run.sendAttempt;

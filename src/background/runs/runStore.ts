@@ -9,7 +9,7 @@ import { RUNS_KEY, type RunView } from '../../shared/runs';
 /** Finished runs kept for the popup to show; older ones are dropped. */
 const KEEP_FINISHED = 20;
 
-// storage.session has no transactions: serialise our own read-modify-write cycles.
+// Writes go out one at a time, in the order they were asked for.
 let queue: Promise<unknown> = Promise.resolve();
 function serialised<T>(task: () => Promise<T>): Promise<T> {
   const next = queue.then(task, task);
@@ -18,33 +18,46 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /**
- * What storage holds, as this worker last read or wrote it. This worker is the only writer of the
- * runs, so the copy stays true until the worker stops (and a new worker reads storage afresh):
- * a step then costs one write instead of a read and a write.
+ * The runs as this worker has them: read from storage once, then changed here first and written
+ * after. This worker is the only writer of the runs, so the copy stays true until the worker stops
+ * (a new worker reads storage afresh). A step then costs one write instead of a read and a write,
+ * and a list never waits for the writes under way.
  */
 let known: RunView[] | undefined;
+let loading: Promise<void> | undefined;
 
-async function readAll(): Promise<RunView[]> {
-  if (known) return known;
-  const stored = await browser.storage.session.get(RUNS_KEY);
-  const runs = stored[RUNS_KEY];
-  known = Array.isArray(runs) ? (runs as RunView[]) : [];
-  return known;
+function load(): Promise<void> {
+  if (known) return Promise.resolve();
+  loading ??= browser.storage.session.get(RUNS_KEY).then((stored) => {
+    const runs = stored[RUNS_KEY];
+    known ??= Array.isArray(runs) ? (runs as RunView[]) : [];
+  });
+  return loading;
 }
 
-export function listRuns(): Promise<RunView[]> {
+export async function listRuns(): Promise<RunView[]> {
+  await load();
   // A copy: callers may sort it.
-  return serialised(async () => [...(await readAll())]);
+  return [...(known ?? [])];
 }
 
+function withRun(runs: RunView[], run: RunView): RunView[] {
+  const others = runs.filter((r) => r.id !== run.id);
+  const running = others.filter((r) => r.status === 'running');
+  const finished = others.filter((r) => r.status !== 'running').sort((a, b) => b.startedAt - a.startedAt).slice(0, KEEP_FINISHED);
+  return [run, ...running, ...finished];
+}
+
+/** Resolves once storage holds this run (or a later state of it). */
 export function saveRun(run: RunView): Promise<void> {
+  // In memory at once, in call order (callbacks on one settled promise run in the order added).
+  const changed = load().then(() => {
+    known = withRun(known ?? [], run);
+  });
   return serialised(async () => {
-    const others = (await readAll()).filter((r) => r.id !== run.id);
-    const running = others.filter((r) => r.status === 'running');
-    const finished = others.filter((r) => r.status !== 'running').sort((a, b) => b.startedAt - a.startedAt).slice(0, KEEP_FINISHED);
-    const runs = [run, ...running, ...finished];
-    await browser.storage.session.set({ [RUNS_KEY]: runs });
-    known = runs;
+    await changed;
+    // The newest state: a change asked for after this one may already be in it.
+    await browser.storage.session.set({ [RUNS_KEY]: known });
   });
 }
 
