@@ -21,6 +21,22 @@ export function Messages({ id, errors, warnings }: { id: string; errors?: string
   );
 }
 
+/** One labelled field: its label, the control (children), an optional hint and its messages. */
+export function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: ComponentChildren; errors?: string[] | undefined; children: ComponentChildren }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {children}
+      {hint !== undefined ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <Messages id={id} errors={errors} />
+    </div>
+  );
+}
+
 /** aria attributes for an input with messages. */
 export function described(id: string, errors?: string[], warnings?: string[], hint?: string) {
   const ids = [hint, errors?.length || warnings?.length ? `${id}-messages` : undefined].filter(Boolean).join(' ');

@@ -3,7 +3,7 @@ import type { TemplateId } from '../domain/replyTemplates';
 import { t } from '../shared/i18n';
 import { DEFAULT_SETTINGS, loadSettings, parseAdminUrl, saveSettings } from '../shared/settings';
 import { ActivityLog } from './ActivityLog';
-import { described, Messages, Section } from './Field';
+import { described, Field, Messages, Section } from './Field';
 import { formFromSettings, MAX_PASSWORD_LENGTH, MAX_VALIDITY_HOURS, MIN_PASSWORD_LENGTH, validateForm, type FieldErrors, type OptionsForm } from './form';
 import { hostPatternToRequest, requestHostAccess } from './hostAccess';
 import { LabelOverrides } from './LabelOverrides';
@@ -111,8 +111,7 @@ export function Options() {
       <h1>{t('optTitle')}</h1>
       <form noValidate onSubmit={onSave}>
         <Section id="admin" title={t('optAdmin')}>
-          <div class="field">
-            <label for="adminUrl">{t('optAdminUrl')}</label>
+          <Field id="adminUrl" label={t('optAdminUrl')} hint={t('optAdminUrlHint')} errors={errors.adminUrl}>
             <input
               id="adminUrl"
               type="url"
@@ -121,13 +120,8 @@ export function Options() {
               {...field('adminUrl', 'adminUrl-hint')}
               onInput={(e) => update({ adminUrl: (e.target as HTMLInputElement).value })}
             />
-            <p class="hint" id="adminUrl-hint">
-              {t('optAdminUrlHint')}
-            </p>
-            <Messages id="adminUrl" errors={errors.adminUrl} />
-          </div>
-          <div class="field">
-            <label for="adminTimeZone">{t('optTimeZone')}</label>
+          </Field>
+          <Field id="adminTimeZone" label={t('optTimeZone')} hint={t('optTimeZoneHint', [browserZone])} errors={errors.adminTimeZone}>
             <input
               id="adminTimeZone"
               type="text"
@@ -143,24 +137,18 @@ export function Options() {
                 <option key={z} value={z} />
               ))}
             </datalist>
-            <p class="hint" id="adminTimeZone-hint">
-              {t('optTimeZoneHint', [browserZone])}
-            </p>
-            <Messages id="adminTimeZone" errors={errors.adminTimeZone} />
-          </div>
-          <div class="field">
-            <label for="adminLanguage">{t('optAdminLanguage')}</label>
+          </Field>
+          <Field id="adminLanguage" label={t('optAdminLanguage')}>
             <select id="adminLanguage" value={form.adminLanguage} onChange={(e) => update({ adminLanguage: (e.target as HTMLSelectElement).value as OptionsForm['adminLanguage'] })}>
               <option value="auto">{t('optLangAuto')}</option>
               <option value="en">{t('optLangEn')}</option>
               <option value="de">{t('optLangDe')}</option>
             </select>
-          </div>
+          </Field>
         </Section>
 
         <Section id="lookup" title={t('optLookup')}>
-          <div class="field">
-            <label for="validityHours">{t('optValidity')}</label>
+          <Field id="validityHours" label={t('optValidity')} hint={t('optValidityHint')} errors={errors.validityHours}>
             <input
               id="validityHours"
               type="number"
@@ -172,11 +160,7 @@ export function Options() {
               {...field('validityHours', 'validityHours-hint')}
               onInput={(e) => update({ validityHours: (e.target as HTMLInputElement).value })}
             />
-            <p class="hint" id="validityHours-hint">
-              {t('optValidityHint')}
-            </p>
-            <Messages id="validityHours" errors={errors.validityHours} />
-          </div>
+          </Field>
           <div class="field check">
             <input id="autoLoadHistories" type="checkbox" checked={form.autoLoadHistories} onChange={(e) => update({ autoLoadHistories: (e.target as HTMLInputElement).checked })} />
             <label for="autoLoadHistories">{t('optAutoLoad')}</label>
@@ -184,8 +168,7 @@ export function Options() {
         </Section>
 
         <Section id="password" title={t('optPasswordPolicy')}>
-          <div class="field">
-            <label for="passwordLength">{t('optPasswordLength')}</label>
+          <Field id="passwordLength" label={t('optPasswordLength')} errors={errors.passwordLength}>
             <input
               id="passwordLength"
               type="number"
@@ -197,8 +180,7 @@ export function Options() {
               {...field('passwordLength')}
               onInput={(e) => update({ passwordLength: (e.target as HTMLInputElement).value })}
             />
-            <Messages id="passwordLength" errors={errors.passwordLength} />
-          </div>
+          </Field>
           <fieldset class="classes" {...field('passwordClasses')}>
             <legend>{t('optPasswordClasses')}</legend>
             {(['lower', 'upper', 'digits', 'symbols'] as const).map((c) => (
