@@ -38,7 +38,9 @@ handleMessages<BackgroundProtocol>(
     async 'admin/current-customer'({ tabId }) {
       const tab = await adminTabId(tabId).catch(() => undefined);
       if (tab === undefined) return {};
-      const report = await pingTab(tab);
+      // Only pages the content script's gate passed to the full script can show a customer: loading
+      // it into any other page just to hear "none" would only delay the popup's prefill.
+      const report = await pingTab(tab, { inject: false });
       return { tabId: tab, ...(report?.customerEmail ? { email: report.customerEmail } : {}) };
     },
     'run/start': (request, sender) =>

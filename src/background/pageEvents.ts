@@ -35,11 +35,11 @@ async function ping(tabId: number): Promise<PageReport | undefined> {
 /**
  * Asks the tab's content script what page it is on; undefined while none answers (the page is
  * loading, or is no admin page). The gate leaves pages that are not ours without the full content
- * script, so one that does not answer gets it injected and is asked again.
+ * script, so one that does not answer gets it injected and is asked again (`inject: false`: not).
  */
-export async function pingTab(tabId: number): Promise<PageReport | undefined> {
+export async function pingTab(tabId: number, { inject = true }: { inject?: boolean } = {}): Promise<PageReport | undefined> {
   const report = await ping(tabId);
-  if (report) return report;
+  if (report || !inject) return report;
   return (await injectContentScript(tabId)) ? ping(tabId) : undefined;
 }
 

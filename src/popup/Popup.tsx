@@ -37,7 +37,7 @@ export function Popup() {
   const [secret, setSecret] = useState<{ password: string; expiresAt: number } | null>(null);
   const [activity, setActivity] = useState<ActivityEntry[]>([]);
   const input = useRef<HTMLInputElement>(null);
-  /** The agent has typed or started something: prefilling must not overwrite it. */
+  /** The agent has gone into the field, typed or started something: prefilling must not touch it. */
   const touched = useRef(false);
   const now = useNow();
 
@@ -148,6 +148,10 @@ export function Popup() {
             value={email}
             aria-invalid={inputError ? true : undefined}
             aria-describedby={inputError ? 'email-error' : undefined}
+            // Focus counts: a prefill landing while the agent types or pastes would mix two addresses.
+            onFocus={() => {
+              touched.current = true;
+            }}
             onInput={(e) => {
               touched.current = true;
               setEmail((e.target as HTMLInputElement).value);
