@@ -31,7 +31,7 @@ import {
 import { isPlausibleEmail, sameEmail } from '../../domain/email';
 import { formatDuration } from '../../domain/formatDuration';
 import { resetStatus, type ResetStatus } from '../../domain/resetStatus';
-import { t } from '../../shared/i18n';
+import { t, type MessageKey } from '../../shared/i18n';
 import type { PageContext } from '../pageContext';
 import { mountNextTo } from '../ui/mount';
 import { errorText, TrustedButton } from '../ui/parts';
@@ -61,30 +61,23 @@ export function pillWords(status: ResetStatus): { kind: PillKind; text: string }
   }
 }
 
+/** Why a check failed, in a word or two per adapter error code (anything else: just "could not check"). */
+const FAILURE_WHY: Partial<Record<string, MessageKey>> = {
+  timeout: 'pillWhyTimeout',
+  aborted: 'pillWhyTimeout',
+  'not-logged-in': 'pillWhyLogin',
+  'load-failed': 'pillWhyLoad',
+  'unparseable-date': 'pillWhyDate',
+  'unexpected-page': 'pillWhyNotUser',
+  'not-found': 'pillWhyRowGone',
+};
+
 /** A failed check in a few words ("could not check: timed out"); the full sentence goes in the title. */
 export function pillFailureWords(error: unknown): string {
-  if (isAdminError(error) || AdminError.isData(error)) {
-    switch (error.code) {
-      case 'timeout':
-      case 'aborted':
-        return t('pillFailedWhy', [t('pillWhyTimeout')]);
-      case 'not-logged-in':
-        return t('pillFailedWhy', [t('pillWhyLogin')]);
-      case 'load-failed':
-        return t('pillFailedWhy', [t('pillWhyLoad')]);
-      case 'label-missing':
-        return error.label ? t('pillFailedWhy', [t('pillWhyLabel', [error.label.text])]) : t('pillFailed');
-      case 'unparseable-date':
-        return t('pillFailedWhy', [t('pillWhyDate')]);
-      case 'unexpected-page':
-        return t('pillFailedWhy', [t('pillWhyNotUser')]);
-      case 'not-found':
-        return t('pillFailedWhy', [t('pillWhyRowGone')]);
-      default:
-        return t('pillFailed');
-    }
-  }
-  return t('pillFailed');
+  if (!isAdminError(error) && !AdminError.isData(error)) return t('pillFailed');
+  if (error.code === 'label-missing' && error.label) return t('pillFailedWhy', [t('pillWhyLabel', [error.label.text])]);
+  const why = FAILURE_WHY[error.code];
+  return why ? t('pillFailedWhy', [t(why)]) : t('pillFailed');
 }
 
 /** How a result row relates to the searched text. Pure: exported for unit tests. */
