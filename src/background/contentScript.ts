@@ -8,13 +8,12 @@
  *     after a session ended, an error page) injects the full script: `injectContentScript`;
  *   - the gate knows only the default labels. While the agent has renamed labels in the options,
  *     a registered content script (content/force-boot.js) loads the full script on every admin
- *     page, where it recognises pages with the agent's labels: `reconcileFullScript`.
+ *     page, where it recognises pages with the agent's labels: `syncFullScript`.
  * Loading boot.js twice in one page is harmless: a module is evaluated once per page.
  */
 import browser from 'webextension-polyfill';
 import { validateLabelOverrides } from '../admin/labels';
-import { loadSettings } from '../shared/settings';
-import { wantedCustomPattern } from './hostAccess';
+import type { Settings } from '../shared/settings';
 
 /** Written by the build (vite.config.ts, contentGate()): the full content script's module. */
 export const CONTENT_BOOT = 'content/boot.js';
@@ -42,30 +41,20 @@ export async function injectContentScript(tabId: number): Promise<boolean> {
   }
 }
 
-async function reconcileNow(): Promise<void> {
-  const settings = await loadSettings();
+/**
+ * Registers content/force-boot.js while label overrides are set, for the admin's hosts (the built-in
+ * ones and `customPattern`, the custom host we hold permission for); unregisters it otherwise.
+ * Part of hostAccess.ts's reconciliation, on every worker start, settings and permission change.
+ */
+export async function syncFullScript(settings: Settings, customPattern: string | null): Promise<void> {
   const checked = validateLabelOverrides(settings.labelOverrides);
   const renamed = checked.ok && Object.keys(checked.overrides).length > 0;
   const builtIn = browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
-  const custom = await wantedCustomPattern(settings.adminUrl);
-  const matches = renamed ? [...builtIn, ...(custom ? [custom] : [])] : [];
+  const matches = renamed ? [...builtIn, ...(customPattern ? [customPattern] : [])] : [];
 
   const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [FULL_SCRIPT_ID] }))[0];
   if (registered && JSON.stringify(registered.matches ?? []) === JSON.stringify(matches)) return;
   if (registered) await browser.scripting.unregisterContentScripts({ ids: [FULL_SCRIPT_ID] });
   if (!matches.length) return;
   await browser.scripting.registerContentScripts([{ id: FULL_SCRIPT_ID, matches, js: [FORCE_BOOT], runAt: 'document_idle', persistAcrossSessions: true }]);
-}
-
-let queue: Promise<void> = Promise.resolve();
-
-/**
- * Registers content/force-boot.js while label overrides are set, for the admin's hosts; unregisters
- * it otherwise. Called with the custom host's reconciliation (hostAccess.ts) on every worker start,
- * settings change and permission change: the custom host's permission decides where it may run.
- */
-export function reconcileFullScript(): Promise<void> {
-  const next = queue.then(reconcileNow);
-  queue = next.catch((error: unknown) => console.warn('reset-desk: full content script registration failed', error));
-  return next;
 }

@@ -19,7 +19,7 @@
  */
 import browser from 'webextension-polyfill';
 import { isCoveredByPatterns, loadSettings, originPattern, parseAdminUrl, SETTINGS_KEY } from '../shared/settings';
-import { reconcileFullScript } from './contentScript';
+import { syncFullScript } from './contentScript';
 
 export const CUSTOM_ADMIN_SCRIPT_ID = 'reset-desk-custom-admin';
 
@@ -35,8 +35,8 @@ export async function wantedCustomPattern(adminUrl: string): Promise<string | nu
 
 async function reconcileNow(): Promise<void> {
   const manifest = browser.runtime.getManifest();
-  const { adminUrl } = await loadSettings();
-  const wanted = await wantedCustomPattern(adminUrl);
+  const settings = await loadSettings();
+  const wanted = await wantedCustomPattern(settings.adminUrl);
 
   // Give back optional origins other than the current admin's (a previous custom host).
   const required = new Set(manifest.host_permissions ?? []);
@@ -44,6 +44,12 @@ async function reconcileNow(): Promise<void> {
   const stale = granted.filter((o) => !required.has(o) && o !== wanted);
   if (stale.length) await browser.permissions.remove({ origins: stale }).catch(() => undefined);
 
+  await syncCustomHostScript(manifest, wanted);
+  // The full script's registration depends on the same settings and on this host's permission.
+  await syncFullScript(settings, wanted);
+}
+
+async function syncCustomHostScript(manifest: ReturnType<typeof browser.runtime.getManifest>, wanted: string | null): Promise<void> {
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_ADMIN_SCRIPT_ID] });
   const current = registered[0]?.matches?.[0] ?? null;
   if (current === wanted && (registered[0]?.matches?.length ?? 0) <= 1) return;
@@ -65,10 +71,7 @@ export function reconcileCustomAdminScript(): Promise<void> {
 
 /** Keeps our registered content scripts in line: the custom host's, and the full script while labels are renamed. */
 export function watchCustomAdminHost(): void {
-  const reconcile = () => {
-    void reconcileCustomAdminScript().catch(() => undefined);
-    void reconcileFullScript().catch(() => undefined);
-  };
+  const reconcile = () => void reconcileCustomAdminScript().catch(() => undefined);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && SETTINGS_KEY in changes) reconcile();
   });
