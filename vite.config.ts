@@ -114,6 +114,10 @@ export default defineConfig({
     target: 'es2022',
     // Readable stack traces from agents' bug reports matter more than a few KB.
     sourcemap: false,
+    // Vite's preload helper writes <link rel=modulepreload href="chrome-extension://<id>/..."> into
+    // the document for a dynamic import's chunks: in a content script that is the admin's own page,
+    // whose scripts would then see our extension id and every chunk was fetched twice.
+    modulePreload: false,
     rollupOptions: {
       input: {
         popup: resolve('src/popup/index.html'),

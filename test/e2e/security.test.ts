@@ -207,6 +207,18 @@ describe('a hostile page script on the admin', () => {
     }
   });
 
+  it('the page\'s own DOM never names the extension (no preload links, no extension URLs outside our shadow roots)', async () => {
+    await openUser(world, PEOPLE.valid2h);
+    // The in-page help has loaded every chunk once its bar has read the histories.
+    await expect.poll(async () => (await world.admin.locator('reset-desk-ui[data-kind="user-bar"] section.bar').getAttribute('data-state').catch(() => null)) ?? '', { timeout: 15_000 }).toMatch(/valid|expired|changed|none|error/);
+    const seen = await world.admin.evaluate((id) => ({
+      html: document.documentElement.outerHTML.includes(id) || document.documentElement.outerHTML.includes('chrome-extension:'),
+      links: Array.from(document.querySelectorAll('link')).map((l) => `${l.rel} ${l.href}`).filter((l) => !l.includes(location.host)),
+    }), world.ext.extensionId);
+    expect(seen.links).toEqual([]);
+    expect(seen.html, 'extension id or URL in the page\'s markup').toBe(false);
+  });
+
   it('forged runtime messages from the content script\'s own world get only what content scripts may ask', async () => {
     await openUser(world, PEOPLE.valid2h);
     await world.admin.locator('h1, h2, h3').first().waitFor();
