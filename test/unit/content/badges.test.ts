@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 // The feature module imports the messaging layer; outside an extension there is no browser API.
-vi.mock('webextension-polyfill', () => ({ default: {} }));
+vi.mock('webextension-polyfill', async () => ({ default: { i18n: (await import('../englishI18n')).i18n } }));
 import { resetStatus } from '../../../src/domain/resetStatus';
 import { isOlderThanValidity, verdictWords } from '../../../src/content/features/userPage';
 

@@ -9,9 +9,9 @@ const state = {
   calls: [] as string[],
 };
 
-vi.mock('webextension-polyfill', () => ({
+vi.mock('webextension-polyfill', async () => ({
   default: {
-    i18n: { getMessage: () => '' },
+    i18n: (await import('../englishI18n')).i18n,
     runtime: {
       getURL: (p: string) => `chrome-extension://id/${p}`,
       getManifest: () => ({

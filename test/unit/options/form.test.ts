@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' }, runtime: { getManifest: () => ({}) } } }));
+vi.mock('webextension-polyfill', async () => ({ default: { i18n: (await import('../englishI18n')).i18n, runtime: { getManifest: () => ({}) } } }));
 
 const { formFromSettings, validateForm } = await import('../../../src/options/form');
 const { DEFAULT_SETTINGS, isCoveredByPatterns, normalizeSettings, originPattern } = await import('../../../src/shared/settings');

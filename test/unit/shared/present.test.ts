@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LookupData } from '../../../src/shared/runs';
 
-vi.mock('webextension-polyfill', () => ({ default: {} }));
+vi.mock('webextension-polyfill', async () => ({ default: { i18n: (await import('../englishI18n')).i18n } }));
 const { present, renderReply, formatInstant } = await import('../../../src/shared/present');
 
 const HOUR = 3600_000;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('webextension-polyfill', () => ({ default: {} }));
+vi.mock('webextension-polyfill', async () => ({ default: { i18n: (await import('../englishI18n')).i18n } }));
 const { DEFAULT_SETTINGS, effectiveTimeZone, normalizeSettings, parseAdminUrl, SETTINGS_VERSION } = await import('../../../src/shared/settings');
 
 describe('normalizeSettings: whatever storage holds becomes valid settings', () => {
