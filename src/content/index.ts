@@ -14,6 +14,7 @@
 import browser from 'webextension-polyfill';
 import { handleMessages, sendToBackground, type Handlers } from '../shared/messaging';
 import type { ContentProtocol } from '../shared/protocol';
+import { FEATURES_FOR_PAGE } from './features/forPage';
 import { pageReport, readPageContext, type PageContext } from './pageContext';
 import { deliverRunUpdate } from './runUpdates';
 
@@ -55,8 +56,6 @@ function lazyStepHandlers(ctx: PageContext, doc: Document): Handlers<ContentProt
   return handlers;
 }
 
-const OUR_PAGES: ReadonlySet<PageContext['page']> = new Set(['user', 'customer', 'incoming-requests', 'customers']);
-
 async function main(): Promise<void> {
   const ctx = await readPageContext(document);
   handleMessages<ContentProtocol>(
@@ -65,11 +64,12 @@ async function main(): Promise<void> {
   );
   // Wake a waiting flow: this is the page its last click led to.
   void sendToBackground('content/ready', pageReport(ctx, document)).catch(() => undefined);
-  if (OUR_PAGES.has(ctx.page)) void startOurFeatures(ctx);
+  const loadFeatures = FEATURES_FOR_PAGE[ctx.page];
+  if (loadFeatures) void startOurFeatures(ctx, loadFeatures);
 }
 
-async function startOurFeatures(ctx: PageContext): Promise<void> {
-  const [{ startFeatures }] = await Promise.all([import('./features'), import('./features/all')]);
+async function startOurFeatures(ctx: PageContext, loadFeatures: () => Promise<unknown>): Promise<void> {
+  const [{ startFeatures }] = await Promise.all([import('./features'), loadFeatures()]);
   startFeatures(ctx, document);
 }
 

@@ -16,6 +16,11 @@ export function registerFeature(feature: Feature): void {
   features.push(feature);
 }
 
+/** What has registered so far (test/unit/content/featuresForPage.test.ts). */
+export function registeredFeatures(): readonly Feature[] {
+  return features;
+}
+
 export function startFeatures(ctx: PageContext, doc: Document): AbortController {
   const controller = new AbortController();
   // pagehide, not unload: unload handlers break the back/forward cache.
