@@ -119,13 +119,3 @@ export function parseAdminDateDetailed(text: string, options: ParseAdminDateOpti
 export function parseAdminDate(text: string, options: ParseAdminDateOptions = {}): number {
   return parseAdminDateDetailed(text, options).at;
 }
-
-/** Checks an IANA time zone name (for settings). */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone }).format(0);
-    return true;
-  } catch {
-    return false;
-  }
-}
