@@ -2,7 +2,10 @@
  * `npm run smoke:firefox`: the built dist/ in Firefox ESR (Debian `firefox-esr`), headless.
  * Starts Firefox with Marionette (its built-in remote protocol) on a fresh profile, installs dist/
  * as a temporary add-on, opens our popup page and proves the background runs: a message from the
- * page is answered by the background script (`run/get` → `{ ok: true }`).
+ * page is answered by the background script (`run/get` → `{ ok: true }`). Then the content script
+ * on the simulated admin (127.0.0.1): the gate loads the full script on a user page, whose in-page
+ * help reads the histories by itself and shows the state; its Resend → Confirm (real clicks, which
+ * the buttons require) sends exactly one e-mail through a background run.
  *
  * Without Firefox it prints "SKIPPED: ..." and exits 0 (CI machines have only Chromium);
  * FIREFOX_PATH overrides /usr/bin/firefox-esr, SMOKE_FIREFOX_REQUIRED=1 turns a skip into a failure.
@@ -12,6 +15,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PEOPLE, SESSION_COOKIE, startSimulator } from '../test/admin-sim/server';
+import { PARAMS } from '../test/admin-sim/variants';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const DIST = resolve('dist');
@@ -82,6 +87,59 @@ class Marionette {
   }
 }
 
+/** WebDriver's keys for element and shadow-root references. */
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+const SHADOW_ROOT = 'shadow-6066-11e4-a52e-4f735466cecf';
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await sleep(250);
+  }
+}
+
+/** The user page's in-page help in Firefox: its state, then one in-page resend. Returns what it saw. */
+async function contentScriptCheck(m: Marionette): Promise<string> {
+  const sim = await startSimulator({ port: 0, loadDataLatencyMs: [20, 60] });
+  try {
+    const [, ...value] = sim.login().split('=');
+    // A cookie can be set only on a page of its host: the login page first.
+    await m.send('WebDriver:Navigate', { url: `${sim.url}/` });
+    await m.send('WebDriver:AddCookie', { cookie: { name: SESSION_COOKIE, value: value.join('='), path: '/' } });
+    const account = sim.scenario().accounts.find((a) => a.email === PEOPLE.valid2h);
+    if (!account) throw new Error(`the simulator has no ${PEOPLE.valid2h}`);
+    await m.send('WebDriver:Navigate', { url: `${sim.pathOf('user')}?${PARAMS[sim.config.variant].id}=${account.id}` });
+    await m.send('WebDriver:SetTimeouts', { script: 5000 });
+    const bar = (selector: string, read: string) =>
+      m.send<{ value: string | null }>('WebDriver:ExecuteScript', {
+        script: `const el = document.querySelector('reset-desk-ui[data-kind="user-bar"]')?.shadowRoot?.querySelector(${JSON.stringify(selector)}); return el ? ${read} : null;`,
+        args: [],
+      }).then((r) => r.value, (error: Error) => `error: ${error.message}`);
+    const state = await poll('the user page\'s in-page help', () => bar('section.bar', "el.getAttribute('data-state')"), (s) => s === 'valid');
+    const click = async (action: string) => {
+      const host = (await m.send<{ value: Record<string, string> }>('WebDriver:FindElement', { using: 'css selector', value: 'reset-desk-ui[data-kind="user-bar"]' })).value[ELEMENT];
+      const root = (await m.send<{ value: Record<string, string> }>('WebDriver:GetShadowRoot', { id: host })).value[SHADOW_ROOT];
+      const button = (await m.send<{ value: Record<string, string> }>('WebDriver:FindElementFromShadowRoot', { shadowRoot: root, using: 'css selector', value: `button[data-action="${action}"]` })).value[ELEMENT];
+      await m.send('WebDriver:ElementClick', { id: button });
+    };
+    await click('resend');
+    await poll('the Confirm button', () => bar('button[data-action="confirm-resend"]', "'shown'"), (s) => s === 'shown', 5000);
+    await click('confirm-resend');
+    // The run reloads the page to read the histories before and after Send; the new page shows the outcome.
+    const outcome = await poll('the in-page resend', () => bar('[data-outcome]', "el.getAttribute('data-outcome')"), (s) => s === 'sent' || s === 'failed');
+    if (outcome !== 'sent') throw new Error(`the in-page resend said "${outcome}"`);
+    await sleep(1000);
+    if (sim.outbox().length !== 1) throw new Error(`expected one e-mail sent, the admin's outbox has ${sim.outbox().length}`);
+    return `user page in-page help "${state}", in-page resend sent 1 e-mail`;
+  } finally {
+    await sim.close();
+  }
+}
+
 async function main(): Promise<number> {
   if (!existsSync(FIREFOX)) {
     console.log(`SKIPPED: Firefox smoke check — no Firefox at ${FIREFOX} (install Debian's firefox-esr, or set FIREFOX_PATH).`);
@@ -140,7 +198,8 @@ async function main(): Promise<number> {
     ).value;
     const title = (await m.send<{ value: string }>('WebDriver:GetTitle')).value;
     if (typeof reply !== 'object' || reply === null || reply.ok !== true) throw new Error(`the background did not answer: ${JSON.stringify(reply)}`);
-    console.log(`OK: Firefox smoke check — ${version}: installed ${installed.value}, popup page "${title}" loaded, background answered run/get (${Date.now() - started} ms).`);
+    const content = await contentScriptCheck(m);
+    console.log(`OK: Firefox smoke check — ${version}: installed ${installed.value}, popup page "${title}" loaded, background answered run/get; ${content} (${Date.now() - started} ms).`);
     return 0;
   } catch (error) {
     console.error(`FAILED: Firefox smoke check — ${version}: ${(error as Error).message}\n${stderr.split('\n').slice(-15).join('\n')}`);
