@@ -43,10 +43,19 @@ handleMessages<BackgroundProtocol>(
       const report = await pingTab(tab, { inject: false });
       return { tabId: tab, ...(report?.customerEmail ? { email: report.customerEmail } : {}) };
     },
-    'run/start': (request, sender) =>
-      // A content script acts only on its own tab (an in-page button under the agent's click).
-      startRun(isExtensionPage(sender) ? request : { ...request, tabId: sender.tab?.id, onThisPage: true }),
-    'run/get': ({ email }) => latestRun(email),
+    'run/start': (request, sender) => {
+      if (isExtensionPage(sender)) return startRun(request);
+      // From a content script only what its in-page button does (src/content/features/userPage.tsx):
+      // resend, on its own tab. Setting a password always starts in the popup, whose Confirm and
+      // one-time reveal a page never sees.
+      if (request.kind !== 'resend') throw new MessageError('forbidden', `"${request.kind}" runs are not accepted from a page.`);
+      return startRun({ ...request, tabId: sender.tab?.id, onThisPage: true });
+    },
+    'run/get': ({ email }, sender) => {
+      // A page asks about its own customer only; the newest run of anyone is for the popup.
+      if (!isExtensionPage(sender) && !email) throw new MessageError('forbidden', 'A page must name the customer.');
+      return latestRun(email);
+    },
     async 'run/reveal-password'({ runId }) {
       return revealPassword(runId);
     },

@@ -241,8 +241,15 @@ describe('a hostile page script on the admin', () => {
     expect(await ask('run/reveal-password', { runId: 'any' })).toContain('forbidden');
     expect(await ask('admin/ping', {})).toContain('forbidden');
     expect(await ask('admin/current-customer', {})).toContain('forbidden');
+    // What the in-page button does (resend) is all a page may start: no password change from a page,
+    // for its own customer or any other, and no look at the newest run of any customer.
+    expect(await ask('run/start', { kind: 'set-password', email: PEOPLE.valid2h })).toContain('forbidden');
+    expect(await ask('run/start', { kind: 'set-password', email: PEOPLE.expired3d })).toContain('forbidden');
+    expect(await ask('run/get', {})).toContain('forbidden');
+    await world.admin.waitForTimeout(1000);
     await cdp.detach();
     expect(world.sim.outbox()).toHaveLength(0);
+    expect(world.sim.passwordChanges()).toHaveLength(0);
   });
 });
 
