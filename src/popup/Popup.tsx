@@ -35,6 +35,8 @@ export function Popup() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [confirming, setConfirming] = useState(false);
   const [secret, setSecret] = useState<{ password: string; expiresAt: number } | null>(null);
+  // A saved password this popup can no longer show (its minute is over, or the worker restarted).
+  const [secretGone, setSecretGone] = useState(false);
   const [activity, setActivity] = useState<ActivityEntry[]>([]);
   const input = useRef<HTMLInputElement>(null);
   /** The agent has gone into the field, typed or started something: prefilling must not touch it. */
@@ -76,13 +78,18 @@ export function Popup() {
 
   // A finished set-password run: fetch the password once from the worker's memory; forget it after a minute.
   useEffect(() => {
+    setSecretGone(false);
     if (run?.kind !== 'set-password' || run.status !== 'done') return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    void sendToBackground('run/reveal-password', { runId: run.id }).then((held) => {
-      if (!held) return;
+    const gone = () => {
+      setSecret(null);
+      setSecretGone(true);
+    };
+    sendToBackground('run/reveal-password', { runId: run.id }).then((held) => {
+      if (!held) return gone();
       setSecret(held);
-      timer = setTimeout(() => setSecret(null), Math.max(0, held.expiresAt - Date.now()));
-    });
+      timer = setTimeout(gone, Math.max(0, held.expiresAt - Date.now()));
+    }, gone);
     return () => clearTimeout(timer);
   }, [run?.id, run?.status]);
 
@@ -232,6 +239,10 @@ export function Popup() {
           <code class="password">{secret.password}</code>
           <CopyButton text={secret.password} what={t('thePassword')} />
           <CopyButton text={reply('new-password')} what={t('replyNewPassword')} />
+        </section>
+      ) : secretGone ? (
+        <section class="secret" aria-label={t('newPassword')}>
+          <p role="status">{t('newPasswordGone')}</p>
         </section>
       ) : null}
 

@@ -309,6 +309,17 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
           return world.ext.openPopup(world.adminTabId);
         },
       );
+      if (flow === 'resend' && played.end.code === 'send-unconfirmed') {
+        // Stopped with Send recorded but not (yet) in the E-mail History: the resumed run does not
+        // click it again and says so; Retry reads the history afresh and sends only if it is not there.
+        const sentBefore = world.sim.outbox().length;
+        expect(sentBefore, 'at most the one send before the stop').toBeLessThanOrEqual(1);
+        await verify(world, flow, played, { end: 'failed', code: 'send-unconfirmed', message: /may or may not have gone out/, remedy: 'retry', sends: sentBefore, changes: 0, activity: /^failed: send-unconfirmed$/ });
+        const again = await retry(played.popup, flow);
+        if (sentBefore === 1) await verify(world, flow, again, { end: 'failed', code: 'already-resent', message: /already resent/, sends: 1, changes: 0, activity: /^failed: already-resent$/ });
+        else await verify(world, flow, again, OK[flow]);
+        return;
+      }
       await verify(world, flow, played, OK[flow]);
     });
 

@@ -1,7 +1,8 @@
 /**
  * The three flows. Each is written to be run again from the top after a worker restart: the
  * navigation parts notice where the tab already is, reading is harmless, and the two steps with
- * effects (Send, Save) record an attempt before they act and check for it before they act again.
+ * effects (Send, Save) record an attempt before they act; a resumed run that finds an attempt it
+ * cannot confirm stops and says so instead of acting again.
  */
 import { decideAction } from '../../domain/decideAction';
 import { sameEmail } from '../../domain/email';
@@ -68,9 +69,11 @@ async function reachCustomer(ctx: RunContext, openAdmin: OpenAdmin, target: Targ
 }
 
 /**
- * What our runs read on which page (by docId). A resend right after a look-up on the same page may
- * decide on that reading instead of loading the page again, as long as it is recent and no other
- * run of ours has acted on this customer since (that could have sent or changed something).
+ * What our look-ups read on which page (by docId). A resend right after a look-up on the same page
+ * may decide on that reading instead of loading the page again, as long as it is recent and no
+ * other run of ours that acts (resend, set password) was still going at or after the reading: it
+ * could have sent or changed something since. Only look-ups' readings: a resend's own reading is
+ * from before its Send, and a second resend deciding on it would send again.
  * Memory only: after a worker restart nothing is reused and the page is read afresh.
  */
 const recentReads = new Map<string, LookupData>();
@@ -80,7 +83,7 @@ async function reusableRead(ctx: RunContext, docId: string): Promise<LookupData 
   const read = recentReads.get(docId);
   if (!read || Date.now() - read.readAt > REUSE_READ_MS || !sameEmail(read.customer.email, ctx.run.email)) return null;
   const actedSince = (await listRuns()).some(
-    (r) => r.id !== ctx.run.id && r.kind !== 'lookup' && sameEmail(r.email, ctx.run.email) && r.startedAt >= read.readAt,
+    (r) => r.id !== ctx.run.id && r.kind !== 'lookup' && sameEmail(r.email, ctx.run.email) && (r.endedAt ?? Infinity) >= read.readAt,
   );
   return actedSince ? null : read;
 }
@@ -106,8 +109,10 @@ async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<
         rememberPage(docId, arrival.customer);
       }
       const read = await readLookup(ctx, arrival.customer);
-      recentReads.set(docId, read);
-      if (recentReads.size > 50) recentReads.delete(recentReads.keys().next().value as string);
+      if (ctx.run.kind === 'lookup') {
+        recentReads.set(docId, read);
+        if (recentReads.size > 50) recentReads.delete(recentReads.keys().next().value as string);
+      }
       return read;
     },
     () => (reused ? 'as read by the look-up moments ago' : undefined),
@@ -141,8 +146,14 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
       await ctx.update({ status: 'done', notice: 'The reset e-mail was sent (confirmed in the E-mail History).', endedAt: Date.now() });
       return;
     }
-    // Not in the history: the send did not happen, so sending now is the first send.
-    await ctx.update({ sendAttempt: undefined });
+    // Not in the history (yet): Send may still have reached the admin (a request in flight when the
+    // worker stopped, a history written late), so a resumed run never clicks it again. The agent
+    // decides, with the E-mail History in view; Retry reads it afresh before it would send.
+    throw new MessageError(
+      'send-unconfirmed',
+      'The extension was restarted while sending, and the E-mail History does not show the e-mail: it may or may not have gone out, so it was not sent again. Look at the E-mail History in a minute; Retry sends only if it is still not there.',
+      { step: 'send' },
+    );
   }
 
   // Another popup, window or an in-page button may have resent it a moment ago (its run is over, so

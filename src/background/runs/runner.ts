@@ -24,6 +24,8 @@ let startQueue: Promise<unknown> = Promise.resolve();
 
 const FLOWS = { lookup: lookupFlow, resend: resendFlow, 'set-password': setPasswordFlow } as const;
 
+const BUSY_WORDS: Record<ActionKind, string> = { lookup: 'A look-up', resend: 'A resend', 'set-password': 'Setting a new password' };
+
 const STATE_WORDS = { valid: 'Valid', expired: 'Expired', changed: 'Already changed', none: 'No reset request' } as const;
 
 export interface StartRequest {
@@ -50,6 +52,10 @@ async function startNow({ kind, email, shop, tabId, onThisPage }: StartRequest):
   );
   if (running) {
     if (!executing.has(running.id)) execute(running);
+    // The same action joins the run (a double click, two popups), and a look-up may watch any run;
+    // an action joining another kind of run would be swallowed by it (a resend answered with a
+    // look-up that sends nothing), so it is refused by name.
+    if (kind !== 'lookup' && running.kind !== kind) throw new MessageError('busy', `${BUSY_WORDS[running.kind]} for ${running.email} is still running. Try again when it has ended.`);
     return running;
   }
 
@@ -147,6 +153,8 @@ const REMEDIES: Record<string, ErrorRemedy> = {
   'unexpected-page': 'retry',
   'no-admin-tab': 'retry',
   'password-unknown': 'retry',
+  // Retry reads the E-mail History afresh and does not send when the e-mail is there.
+  'send-unconfirmed': 'retry',
   'admin-error': 'retry',
   // The admin said the e-mail was not sent; a retry re-reads the E-mail History before sending.
   'action-failed': 'retry',

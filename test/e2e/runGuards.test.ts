@@ -1,0 +1,98 @@
+/**
+ * Runs never act twice or out of turn: a second resend soon after a first one re-reads the admin
+ * (it must not decide on the first one's reading from before its Send); an action asked for while
+ * another kind of run for the customer is going is refused by name, not swallowed; and a saved
+ * password the popup can no longer show (the worker restarted) is said so, not left blank.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PEOPLE } from '../admin-sim/server';
+import { confirmSetPassword, runs } from './faultKit';
+import { lookUp, resultSays } from './popupHelpers';
+import { startWorld, type World } from './setup';
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld({ variant: 'modern' });
+});
+afterAll(async () => world?.close());
+beforeEach(() => {
+  world.sim.reset();
+  world.sim.setConfig({ pageLatencyMs: 0 });
+});
+
+type Reply = { ok: true; value: { id: string; status: string } } | { ok: false; error: { code: string; message: string } };
+
+/** run/start as the popup sends it (an extension page), on the admin tab. */
+async function startRun(page: Page, kind: string, email: string): Promise<Reply> {
+  return page.evaluate(
+    async ({ kind, email, tabId }) => {
+      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<Reply> } } }).chrome;
+      return api.runtime.sendMessage({ resetDesk: 1, type: 'run/start', payload: { kind, email, tabId } });
+    },
+    { kind, email, tabId: world.adminTabId },
+  );
+}
+
+async function runEnd(page: Page, id: string): Promise<{ status: string; error?: { code: string; message: string } }> {
+  await expect.poll(async () => (await runs(page)).find((r) => r.id === id)?.status, { timeout: 30_000 }).toMatch(/^(done|failed)$/);
+  return (await runs(page)).find((r) => r.id === id)!;
+}
+
+describe('runs never act twice or out of turn', () => {
+  it('a second resend right after one that read the page itself does not send again', async () => {
+    // The admin tab already shows the customer's user page (no look-up of ours read it): the first
+    // resend reads it, sends, and the page stays (the admin sends by AJAX).
+    const first = await lookUp(world, PEOPLE.valid2h);
+    await resultSays(first, 'Valid');
+    await first.close();
+    await world.admin.reload();
+    const page = await world.ext.openPopup(world.adminTabId);
+    const one = await startRun(page, 'resend', PEOPLE.valid2h);
+    if (!one.ok) throw new Error(one.error.message);
+    expect((await runEnd(page, one.value.id)).status).toBe('done');
+    expect(world.sim.outbox()).toHaveLength(1);
+
+    const two = await startRun(page, 'resend', PEOPLE.valid2h);
+    if (!two.ok) throw new Error(two.error.message);
+    const end = await runEnd(page, two.value.id);
+    expect(end.status).toBe('failed');
+    expect(end.error?.code).toBe('already-resent');
+    await page.waitForTimeout(500);
+    expect(world.sim.outbox()).toHaveLength(1);
+    await page.close();
+  });
+
+  it('a resend asked for while a look-up of the customer runs is refused by name, not swallowed', async () => {
+    world.sim.setConfig({ pageLatencyMs: 400 });
+    const popup = await lookUp(world, PEOPLE.valid2h);
+    await popup.locator('[aria-current="step"]').first().waitFor({ timeout: 10_000 });
+    const reply = await startRun(popup, 'resend', PEOPLE.valid2h);
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) {
+      expect(reply.error.code).toBe('busy');
+      expect(reply.error.message).toContain(`A look-up for ${PEOPLE.valid2h} is still running`);
+    }
+    // A look-up may still watch a running run of any kind.
+    const watch = await startRun(popup, 'lookup', PEOPLE.valid2h);
+    expect(watch.ok).toBe(true);
+    await resultSays(popup, 'Valid');
+    expect(world.sim.outbox()).toHaveLength(0);
+    await popup.close();
+  });
+
+  it('a saved password the popup can no longer show (the worker restarted) is said so', async () => {
+    const popup = await lookUp(world, PEOPLE.expired3d);
+    await resultSays(popup, 'Expired');
+    await confirmSetPassword(popup);
+    await popup.locator('code.password').waitFor({ timeout: 30_000 });
+    await popup.close();
+    // The password lived in the stopped worker's memory only.
+    await world.ext.stopServiceWorker();
+    const again = await world.ext.openPopup(world.adminTabId);
+    await expect.poll(() => again.getByRole('region', { name: 'New password' }).innerText(), { timeout: 15_000 }).toContain('can no longer be shown');
+    expect(await again.locator('code.password').count()).toBe(0);
+    expect(world.sim.passwordChanges()).toHaveLength(1);
+    await again.close();
+  });
+});
