@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { sameEmail } from '../domain/email';
+import { askWhileRunning } from '../shared/runWatch';
 import { RUNS_KEY, type RunView } from '../shared/runs';
 
 /** Follows one run live through `storage.session`, where the background persists every step. */
@@ -21,6 +22,13 @@ export function useLiveRun(initial: RunView | null): [RunView | null, (run: RunV
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
+  const runningFor = run?.status === 'running' ? run.email : null;
+  useEffect(() => {
+    if (!runningFor) return;
+    return askWhileRunning(runningFor, (latest) =>
+      setRun((current) => (current && (latest.id === current.id || latest.startedAt > current.startedAt) ? latest : current)),
+    );
+  }, [runningFor]);
   return [run, setRun];
 }
 

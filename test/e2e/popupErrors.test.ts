@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PEOPLE } from '../admin-sim/server';
-import { lookUp, resultSays, runFinished, stateWord } from './popupHelpers';
+import { lookUp, resultSays, runFinished, stateWord, stopWorkerDuringSend } from './popupHelpers';
 import { startWorld, type World } from './setup';
 
 describe.each(['classic', 'modern', 'legacy'] as const)('popup edge cases on the %s admin', (variant) => {
@@ -105,13 +105,7 @@ describe('a resend interrupted by the browser stopping the service worker', () =
   // Stopped before Send (open-email) is the fault matrix's case; here the worker stops during Send.
   it('stopped while "Send" runs: resumes without clicking Send again; one e-mail in the end', async () => {
     world.sim.reset();
-    const popup = await lookUp(world, PEOPLE.valid2h);
-    await resultSays(popup, 'Valid');
-    // Slow admin, so the flow is still mid-step when the worker goes.
-    world.sim.setConfig({ pageLatencyMs: 600 });
-    await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();
-    await popup.locator('[aria-current="step"]', { hasText: 'Send it' }).waitFor({ timeout: 20_000 });
-    await world.ext.stopServiceWorker();
+    const popup = await stopWorkerDuringSend(world, PEOPLE.valid2h);
     await popup.close();
     // Reopening the popup wakes the worker, which picks the run up where it stood: the E-mail
     // History confirms the send, or the run stops without clicking Send again and says so.

@@ -29,3 +29,17 @@ export async function runFinished(popup: Page, timeout = 30_000): Promise<void> 
   await expect.poll(async () => popup.locator('[aria-current="step"]').count(), { timeout }).toBe(0);
   await expect.poll(async () => popup.locator('.step').count(), { timeout }).toBeGreaterThan(0);
 }
+
+/**
+ * Looks the customer up, clicks Resend with a slow admin (600 ms a page, so the flow is still
+ * mid-step when the worker goes) and stops the worker while "Send it" is the current step.
+ */
+export async function stopWorkerDuringSend(world: World, email: string): Promise<Page> {
+  const popup = await lookUp(world, email);
+  await resultSays(popup, 'Valid');
+  world.sim.setConfig({ pageLatencyMs: 600 });
+  await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();
+  await popup.locator('[aria-current="step"]', { hasText: 'Send it' }).waitFor({ timeout: 20_000 });
+  await world.ext.stopServiceWorker();
+  return popup;
+}

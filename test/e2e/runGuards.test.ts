@@ -2,13 +2,14 @@
  * Runs never act twice or out of turn: a second resend soon after a first one re-reads the admin
  * (it must not decide on the first one's reading from before its Send); an action asked for while
  * another kind of run for the customer is going is refused by name, not swallowed; and a saved
- * password the popup can no longer show (the worker restarted) is said so, not left blank.
+ * password the popup can no longer show (the worker restarted) is said so, not left blank; and a
+ * popup watching a run whose worker was stopped wakes it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PEOPLE } from '../admin-sim/server';
 import { confirmSetPassword, runs } from './faultKit';
-import { lookUp, resultSays } from './popupHelpers';
+import { lookUp, resultSays, stopWorkerDuringSend } from './popupHelpers';
 import { startWorld, type World } from './setup';
 
 let world: World;
@@ -78,6 +79,14 @@ describe('runs never act twice or out of turn', () => {
     expect(watch.ok).toBe(true);
     await resultSays(popup, 'Valid');
     expect(world.sim.outbox()).toHaveLength(0);
+    await popup.close();
+  });
+
+  it('a worker stopped during Send while the popup stays open: the popup wakes it and shows the outcome', async () => {
+    const popup = await stopWorkerDuringSend(world, PEOPLE.valid2h);
+    // Nothing else wakes the worker: the admin sends by AJAX, so no page loads.
+    await resultSays(popup, /E-mail has been sent|was sent|may or may not have gone out/, 30_000);
+    expect(world.sim.outbox().length).toBeLessThanOrEqual(1);
     await popup.close();
   });
 

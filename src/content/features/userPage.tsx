@@ -28,6 +28,7 @@ import { sendToBackground } from '../../shared/messaging';
 import { present, renderReply, type Presented } from '../../shared/present';
 import type { LookupData, RunView } from '../../shared/runs';
 import type { PageContext } from '../pageContext';
+import { askWhileRunning } from '../../shared/runWatch';
 import { onRunUpdate } from '../runUpdates';
 import { mountNextTo } from '../ui/mount';
 import { CopyText, errorText, TrustedButton } from '../ui/parts';
@@ -181,6 +182,13 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
     else setResend({ kind: 'sending' });
   };
   const isOurResend = (run: RunView | null): run is RunView => !!run && run.kind === 'resend' && !!run.onThisPage && sameEmail(run.email, email);
+
+  useEffect(() => {
+    if (resend.kind !== 'sending') return;
+    return askWhileRunning(email, (run) => {
+      if (isOurResend(run) && run.status !== 'running') applyRun(run);
+    });
+  }, [resend.kind]);
 
   useEffect(() => {
     if (ctx.settings.autoLoadHistories) void load();
