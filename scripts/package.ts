@@ -11,7 +11,10 @@
  * background.scripts and browser_specific_settings; each ignores the other's keys without an
  * error), so what the e2e tests and `web-ext lint` checked is exactly what each store gets.
  * Source maps, tests and node_modules never go in: only dist/ is packed, and files we do not ship
- * (*.map, dot-files) are skipped even if a build leaves them.
+ * (*.map, dot-files) are skipped even if a build leaves them. The one change to dist/ is in the
+ * manifest: the simulated admin's hosts (127.0.0.1, localhost), which the demo and the tests need,
+ * are taken out of the host permissions, the content script's matches and the web-accessible
+ * resources: the stores' extension never runs on, or drives, a local page that imitates the admin.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -41,6 +44,26 @@ export function excluded(path: string): boolean {
   return path.endsWith('.map') || parts.some((p) => p.startsWith('.') || p === 'node_modules' || p === 'test' || p === 'tests') || /\.(test|spec)\.[jt]sx?$/.test(path);
 }
 
+/** The simulated admin's hosts in dist/'s manifest (manifest.json). */
+export const SIMULATOR_HOSTS: readonly string[] = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+interface HostLists {
+  host_permissions?: string[];
+  content_scripts?: { matches?: string[] }[];
+  web_accessible_resources?: { matches?: string[] }[];
+}
+
+/** dist/'s manifest as the stores get it: without SIMULATOR_HOSTS, everything else as built. */
+export function storeManifest<M extends HostLists>(built: M): M {
+  const keep = (list: string[] | undefined) => list?.filter((host) => !SIMULATOR_HOSTS.includes(host));
+  return {
+    ...built,
+    ...(built.host_permissions ? { host_permissions: keep(built.host_permissions) } : {}),
+    ...(built.content_scripts ? { content_scripts: built.content_scripts.map((c) => ({ ...c, ...(c.matches ? { matches: keep(c.matches) } : {}) })) } : {}),
+    ...(built.web_accessible_resources ? { web_accessible_resources: built.web_accessible_resources.map((w) => ({ ...w, ...(w.matches ? { matches: keep(w.matches) } : {}) })) } : {}),
+  };
+}
+
 export function packageExtension(target: Target, dist = DIST, outDir = OUT): string {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -51,7 +74,8 @@ export function packageExtension(target: Target, dist = DIST, outDir = OUT): str
   for (const file of filesUnder(dist)) {
     const path = relative(dist, file).split(sep).join('/');
     if (excluded(path)) continue;
-    files[path] = [readFileSync(file), { mtime: MTIME }];
+    const data = path === 'manifest.json' ? Buffer.from(`${JSON.stringify(storeManifest(manifest), null, 2)}\n`) : readFileSync(file);
+    files[path] = [data, { mtime: MTIME }];
   }
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, `reset-desk-${target}-${pkg.version}.zip`);

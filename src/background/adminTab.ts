@@ -1,17 +1,21 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 import { parseAdminUrl } from '../shared/settings';
 
+/** The simulated admin's hosts, which only dist/ (the demo, the tests) has: the stores' packages leave them out (scripts/package.ts). */
+const SIMULATOR_HOST = /^http:\/\/(127\.0\.0\.1|localhost)\//;
+
 /**
- * An open tab of the agent's admin: on the configured admin address first, else on any host the
- * extension runs on (the local simulated admin); the active one preferred.
+ * An open tab of the agent's admin, the active one preferred: on the configured admin address;
+ * else, in a build that has the simulated admin's hosts, on one of those (the demo works before its
+ * address is set). Never any other page: a flow types customer data into the tab it drives.
  */
 export async function findAdminTab(adminUrl?: string): Promise<Tabs.Tab | undefined> {
   const configured = adminUrl ? parseAdminUrl(adminUrl) : null;
-  const patterns = configured ? [`${configured.origin}/*`] : [];
   const pick = (tabs: Tabs.Tab[]) => tabs.find((t) => t.active) ?? tabs[0];
-  if (patterns.length) {
-    const onConfigured = await browser.tabs.query({ url: patterns }).catch(() => []);
+  if (configured) {
+    const onConfigured = await browser.tabs.query({ url: [`${configured.origin}/*`] }).catch(() => []);
     if (onConfigured.length) return pick(onConfigured);
   }
-  return pick(await browser.tabs.query({ url: browser.runtime.getManifest().host_permissions ?? [] }));
+  const simulator = (browser.runtime.getManifest().host_permissions ?? []).filter((host) => SIMULATOR_HOST.test(host));
+  return simulator.length ? pick(await browser.tabs.query({ url: simulator })) : undefined;
 }

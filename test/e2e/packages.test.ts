@@ -1,6 +1,6 @@
 /**
  * `npm run package`'s zips (written to a temporary folder here): one per store, from the one
- * build, with the manifest and version inside, store-size icons, nothing that must not ship, and
+ * build, with the manifest (less the simulated admin's hosts) and version inside, store-size icons, nothing that must not ship, and
  * the Firefox one passes web-ext lint as it is.
  */
 import { execFile } from 'node:child_process';
@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageExtension } from '../../scripts/package';
+import { packageExtension, storeManifest } from '../../scripts/package';
 import { DIST } from './browser';
 
 const run = promisify(execFile);
@@ -33,10 +33,17 @@ describe.each(['chrome', 'firefox'] as const)('the %s package', (target) => {
     expect(file).toBe(join(out, `reset-desk-${target}-${pkg.version}.zip`));
   });
 
-  it('holds the built manifest at the top, with the version from package.json', () => {
+  it('holds the built manifest at the top, with the version from package.json, without the simulator\'s hosts', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.version).toBe(pkg.version);
-    expect(manifest).toEqual(JSON.parse(readFileSync(resolve(DIST, 'manifest.json'), 'utf8')));
+    const built = JSON.parse(readFileSync(resolve(DIST, 'manifest.json'), 'utf8'));
+    expect(manifest).toEqual(storeManifest(built));
+    // dist/ has them (the demo, the tests); the stores' extension never runs on or drives a local page.
+    expect(JSON.stringify(built)).toMatch(/127\.0\.0\.1|localhost/);
+    expect(JSON.stringify(manifest)).not.toMatch(/127\.0\.0\.1|localhost/);
+    expect(manifest.host_permissions).toEqual(['https://admin.flickrocket.com/*']);
+    expect(manifest.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['https://admin.flickrocket.com/*']]);
+    for (const w of manifest.web_accessible_resources as { matches: string[] }[]) expect(w.matches).toContain('https://admin.flickrocket.com/*');
   });
 
   it('holds every file the manifest names, and the icons in their sizes (128 for the stores)', () => {
