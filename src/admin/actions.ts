@@ -218,8 +218,8 @@ export async function openEmail(doc: Document, labels: AdminLabels, email: Histo
 
 export interface ComposeForm {
   send: HTMLElement;
-  /** The compose form's recipient ("To"), when the form shows one: check it before sending. */
-  to: string | null;
+  /** The compose form's recipient line ("To"): check it before sending. */
+  to: string;
   container: Element;
 }
 
@@ -248,7 +248,10 @@ export async function replyToOpenEmail(doc: Document, labels: AdminLabels, optio
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const container = dialogOf(send);
-    return { send, to: readRecipient(container, labels), container };
+    const to = readRecipient(container, labels);
+    // The guide's compose form shows To (the customer): without it we cannot know who would get the link.
+    if (!to) throw err('label-missing', 'user', step, labels, 'composeTo');
+    return { send, to, container };
   } catch (e) {
     throw waitError(e, 'user', step, labels, 'send');
   }

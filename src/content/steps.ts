@@ -24,7 +24,7 @@ import {
   checkLayout,
   labelRef,
 } from '../admin';
-import { sameEmail } from '../domain/email';
+import { addressesIn, sameEmail } from '../domain/email';
 import type { Handlers } from '../shared/messaging';
 import type { ContentProtocol, Navigation } from '../shared/protocol';
 import type { PageContext } from './pageContext';
@@ -96,9 +96,11 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
     'admin/reply': async () => {
       const compose = await replyToOpenEmail(doc, ctx.labels);
       const customer = readUserPageEmail(doc);
-      // Never send a reset link to anyone but the customer whose page this is.
-      if (compose.to && customer && !compose.to.toLowerCase().includes(customer.toLowerCase())) {
-        throw new AdminError({ code: 'unexpected-page', page: 'user', step: 'reply to e-mail', detail: `the reply would go to ${compose.to}, not ${customer}` });
+      // Never send a reset link to anyone but the customer whose page this is: every address in To
+      // is exactly theirs (not a look-alike such as anna@example.co for anna@example.com).
+      const recipients = addressesIn(compose.to);
+      if (!customer || recipients.length === 0 || !recipients.every((r) => sameEmail(r, customer))) {
+        throw new AdminError({ code: 'unexpected-page', page: 'user', step: 'reply to e-mail', detail: `the reply would go to ${compose.to}, not ${customer ?? 'the customer of this page'}` });
       }
       return { composing: true };
     },

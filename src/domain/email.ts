@@ -42,3 +42,11 @@ export function sameEmail(a: string, b: string): boolean {
   const na = normalizeEmail(a);
   return na.length > 0 && na === normalizeEmail(b);
 }
+
+/**
+ * The addresses in a recipient line as mail forms show it: "anna@example.com",
+ * "Anna Berg <anna@example.com>", several separated by commas or semicolons.
+ */
+export function addressesIn(line: string): string[] {
+  return Array.from(line.matchAll(/[^\s<>,;:"'()[\]]+@[^\s<>,;:"'()[\]]+/g), (m) => normalizeEmail(m[0]));
+}

@@ -149,6 +149,20 @@ describe.each(VARIANTS)('simulator %s: actions end to end', (variant) => {
     page.dom.window.close();
   });
 
+  it('stops before Send when the compose form shows no "To" (it cannot know who would get the link)', async () => {
+    sim.reset();
+    sim.setConfig({ variant, lang: 'en', dateFormat: 'iso-t', timeZone: 'Europe/Berlin', renamed: { mailTo: 'Recipient' }, loadDataFailure: 'never', brokenDates: false });
+    const labels = labelsFor('en');
+    const page = await userPageOf(labels, PEOPLE.valid2h);
+    await loadHistory(page.doc, labels, 'emailHistory', { timeoutMs: 3000 });
+    const latest = latestNewPasswordEmail(parseEmailHistory(page.doc, labels, { timeZone: 'Europe/Berlin' }))!;
+    await openEmail(page.doc, labels, latest, { timeoutMs: 3000 });
+    await expect(replyToOpenEmail(page.doc, labels, { timeoutMs: 3000 })).rejects.toMatchObject({ code: 'label-missing', page: 'user', label: { key: 'composeTo', text: 'To' } });
+    expect(sim.outbox()).toEqual([]);
+    page.dom.window.close();
+    sim.setConfig({ renamed: {} });
+  });
+
   it('retries a failed load once, then reports load-failed; broken dates and renamed labels stop with a named error', async () => {
     sim.reset();
     sim.setConfig({ variant, lang: 'en', dateFormat: 'en-US', renamed: {}, loadDataFailure: 'once', brokenDates: false });

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isPlausibleEmail, normalizeEmail, sameEmail } from '../../../src/domain/email';
+import { addressesIn, isPlausibleEmail, normalizeEmail, sameEmail } from '../../../src/domain/email';
 
 describe('normalizeEmail', () => {
   it('trims (also zero-width characters) and case-folds', () => {
@@ -51,5 +51,21 @@ describe('sameEmail', () => {
   it('never matches empty addresses', () => {
     expect(sameEmail('', '')).toBe(false);
     expect(sameEmail('  ', ' ')).toBe(false);
+  });
+});
+
+describe('addressesIn', () => {
+  it('reads the addresses of a recipient line as mail forms show it', () => {
+    expect(addressesIn('anna@example.com')).toEqual(['anna@example.com']);
+    expect(addressesIn('  Anna Berg <Anna@Example.com> ')).toEqual(['anna@example.com']);
+    expect(addressesIn('"Berg, Anna" <anna@example.com>; bob@example.org, carl@example.net')).toEqual(['anna@example.com', 'bob@example.org', 'carl@example.net']);
+    expect(addressesIn('Anna Berg')).toEqual([]);
+    expect(addressesIn('')).toEqual([]);
+  });
+
+  it('keeps look-alikes apart: one is never read out of another', () => {
+    const [one] = addressesIn('anna@example.com');
+    expect(sameEmail(one!, 'anna@example.co')).toBe(false);
+    expect(addressesIn('johanna@example.com')).toEqual(['johanna@example.com']);
   });
 });
