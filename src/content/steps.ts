@@ -13,7 +13,7 @@ import {
   parseEmailHistory,
   parsePasswordHistory,
   parseSearchResults,
-  passwordFieldNotes,
+  saveBaseline,
   readSaveOutcome,
   readUserPageEmail,
   replyToOpenEmail,
@@ -116,12 +116,12 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
     },
 
     'admin/save': () => {
-      const notesBefore = passwordFieldNotes(doc, ctx.labels);
-      return { ...navigating(ctx, () => saveCustomer(doc, ctx.labels)), notesBefore };
+      const before = saveBaseline(doc, ctx.labels);
+      return { ...navigating(ctx, () => saveCustomer(doc, ctx.labels)), before };
     },
 
-    'admin/read-save-outcome': ({ notesBefore }) => {
-      const outcome = readSaveOutcome(doc, ctx.labels, notesBefore);
+    'admin/read-save-outcome': ({ before }) => {
+      const outcome = readSaveOutcome(doc, ctx.labels, before);
       if (outcome.kind === 'saved') return { saved: true, message: labelRef(ctx.labels, 'changesSaved').text };
       if (outcome.kind === 'validation') return { saved: false, message: outcome.message };
       throw new AdminError({ code: 'label-missing', page: 'customer', step: 'read the result of Save', label: labelRef(ctx.labels, 'changesSaved') });

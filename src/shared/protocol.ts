@@ -2,6 +2,7 @@
  * The named requests each context answers, and their replies. Shared by all contexts so both
  * ends of every message are checked by the compiler.
  */
+import type { SaveBaseline } from '../admin';
 import type { CustomerRef, HistoryEmail, ResetRequest } from '../domain/types';
 import type { RunView } from './runs';
 
@@ -47,7 +48,7 @@ export type ActionKind = 'lookup' | 'resend' | 'set-password';
  */
 export type HandOver =
   | { kind: 'open-customer'; email: string; shop?: string; hops: number }
-  | { kind: 'saved-password'; email: string; password: string; notesBefore: string[] };
+  | { kind: 'saved-password'; email: string; password: string; before: SaveBaseline };
 
 /** Requests the background service worker answers (from the popup, options page and content scripts). */
 export interface BackgroundProtocol {
@@ -94,9 +95,9 @@ export interface ContentProtocol {
   'admin/reply': { request: Record<string, never>; response: { composing: true } };
   'admin/send': { request: Record<string, never>; response: { notice: string } };
   'admin/fill-password': { request: { password: string }; response: { filled: true } };
-  /** `notesBefore`: texts next to the Password field before Save, so a permanent hint is not taken for an error. */
-  'admin/save': { request: Record<string, never>; response: Navigation & { notesBefore: string[] } };
-  'admin/read-save-outcome': { request: { notesBefore: string[] }; response: { saved: boolean; message: string } };
+  /** `before`: what the page showed before Save, so a permanent hint is not taken for an error, nor customer text for the notice. */
+  'admin/save': { request: Record<string, never>; response: Navigation & { before: SaveBaseline } };
+  'admin/read-save-outcome': { request: { before: SaveBaseline }; response: { saved: boolean; message: string } };
   /** A run acting on this tab changed (pushed by the background, so in-page buttons show progress). */
   'run/update': { request: RunView; response: { ok: true } };
 }

@@ -196,7 +196,7 @@ export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Pr
   const outcome = await ctx.step('save', async () => {
     const saving = await ctx.ask('admin/save', {});
     await requirePage(ctx, await ctx.arrive(saving), 'customer', 'save');
-    return ctx.ask('admin/read-save-outcome', { notesBefore: saving.notesBefore });
+    return ctx.ask('admin/read-save-outcome', { before: saving.before });
   });
   if (!outcome.saved) throw new MessageError('validation', `The admin did not save the password: ${outcome.message}`, { step: 'save' });
   holdPassword(ctx.run.id, password);

@@ -12,7 +12,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  fillCustomerPassword, findCustomerForm, findHeading, labelText, passwordFieldNotes, readSaveOutcome, readUserPageEmail,
+  fillCustomerPassword, findCustomerForm, findHeading, labelText, readSaveOutcome, readUserPageEmail, saveBaseline,
 } from '../../admin';
 import { sameEmail } from '../../domain/email';
 import { generatePassword } from '../../domain/passwordGenerator';
@@ -36,8 +36,8 @@ function Generator({ ctx, doc, email, ready }: { ctx: PageContext; doc: Document
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const button = useRef<HTMLButtonElement | null>(null);
-  // Texts next to the field before any Save (a permanent hint is not a validation message later).
-  const notesBefore = useRef(passwordFieldNotes(doc, ctx.labels));
+  // The page before any Save (a permanent hint is not a validation message later, nor customer text the notice).
+  const before = useRef(saveBaseline(doc, ctx.labels));
 
   useEffect(() => {
     if (ready) button.current?.focus();
@@ -50,7 +50,7 @@ function Generator({ ctx, doc, email, ready }: { ctx: PageContext; doc: Document
       fillCustomerPassword(doc, ctx.labels, next);
       setPassword(next);
       void sendToBackground('page/hand-over', {
-        item: { kind: 'saved-password', email, password: next, notesBefore: notesBefore.current },
+        item: { kind: 'saved-password', email, password: next, before: before.current },
         fromDocId: ctx.docId,
       }).catch(() => undefined);
     } catch (e) {
@@ -116,7 +116,7 @@ registerFeature({
     const mine = handed && sameEmail(handed.email, email) ? handed : null;
     let after: After | null = null;
     if (mine?.kind === 'saved-password') {
-      const outcome = readSaveOutcome(doc, ctx.labels, mine.notesBefore);
+      const outcome = readSaveOutcome(doc, ctx.labels, mine.before);
       if (outcome.kind === 'saved') after = { kind: 'saved', password: mine.password };
       else if (outcome.kind === 'validation') after = { kind: 'validation', message: outcome.message };
     }

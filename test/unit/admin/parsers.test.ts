@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   AdminError, checkLayout, findCustomerForm, findHeading, labelsFor, latestNewPasswordEmail, parseEmailHistory,
-  parsePasswordHistory, parseSearchResults, readHistoryState, readSaveOutcome, passwordFieldNotes, readUserPageEmail,
+  parsePasswordHistory, parseSearchResults, readHistoryState, readSaveOutcome, saveBaseline, readUserPageEmail,
   recognizePage, sectionAfter, subjectControl, findControl,
 } from '../../../src/admin';
 
@@ -131,12 +131,21 @@ describe('customer page and login', () => {
     const form = findCustomerForm(doc, en);
     expect(form.password.getAttribute('name')).toBe('pw');
     expect(form.save.tagName).toBe('A');
-    const notes = passwordFieldNotes(doc, en);
-    expect(readSaveOutcome(doc, en, notes)).toEqual({ kind: 'unknown' });
+    const before = saveBaseline(doc, en);
+    expect(readSaveOutcome(doc, en, before)).toEqual({ kind: 'unknown' });
     setPage(CUSTOMER('<em>At least 8 characters.</em>'));
-    expect(readSaveOutcome(document, en, notes)).toEqual({ kind: 'validation', message: 'At least 8 characters.' });
+    expect(readSaveOutcome(document, en, before)).toEqual({ kind: 'validation', message: 'At least 8 characters.' });
     setPage(`<div><b>Changes saved</b></div>${CUSTOMER()}`);
-    expect(readSaveOutcome(document, en, notes)).toEqual({ kind: 'saved' });
+    expect(readSaveOutcome(document, en, before)).toEqual({ kind: 'saved' });
+  });
+  it('takes neither customer text "Changes saved" for the notice, nor the notice over a validation message', () => {
+    // An address line that is the customer's own text, on the page before Save and after it.
+    const withAddress = (extra = '', notice = '') => CUSTOMER(extra).replace('<p>No data</p>', '<p>Changes saved</p>').replace(MENU_EN, `${MENU_EN}${notice}`);
+    const before = saveBaseline(setPage(withAddress()), en);
+    expect(before.savedNotices).toBe(1);
+    expect(readSaveOutcome(setPage(withAddress()), en, before)).toEqual({ kind: 'unknown' });
+    expect(readSaveOutcome(setPage(withAddress('', '<div><b>Changes saved</b></div>')), en, before)).toEqual({ kind: 'saved' });
+    expect(readSaveOutcome(setPage(withAddress('<em>At least 8 characters.</em>', '<div><b>Changes saved</b></div>')), en, before)).toEqual({ kind: 'validation', message: 'At least 8 characters.' });
   });
   it('missing Save is a named error', () => {
     setPage(CUSTOMER().replace('>Save<', '>Store<'));

@@ -9,7 +9,7 @@ import { startSimulator, PEOPLE, type Simulator } from '../../admin-sim/server';
 import type { Account } from '../../admin-sim/state';
 import {
   AdminError, checkLayout, detectAdminLanguage, findControl, findCustomerForm, labelsFor, latestNewPasswordEmail,
-  loadHistory, openEmail, parseEmailHistory, parsePasswordHistory, parseSearchResults, passwordFieldNotes,
+  loadHistory, openEmail, parseEmailHistory, parsePasswordHistory, parseSearchResults, saveBaseline,
   readSaveOutcome, readUserPageEmail, recognizePage, replyToOpenEmail, sendComposedEmail, setInputValue,
   type AdminLabels,
 } from '../../../src/admin';
@@ -200,7 +200,7 @@ describe.each(VARIANTS)('simulator %s: actions end to end', (variant) => {
     const page = await loadPage(sim, cookie, targetOf(row.showControl, list.url));
     expect(recognizePage(page.doc, labels)).toBe('customer');
     expect(checkLayout(page.doc, labels, 'customer').missing).toEqual([]);
-    const notes = passwordFieldNotes(page.doc, labels);
+    const before = saveBaseline(page.doc, labels);
     const form = findCustomerForm(page.doc, labels);
     expect(form.password.type).toBe('password');
 
@@ -208,14 +208,14 @@ describe.each(VARIANTS)('simulator %s: actions end to end', (variant) => {
     setInputValue(form.password, 'short');
     const bad = await fetchText(sim, cookie, form.form!.action, { method: 'POST', body: formBody(form.form!), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     const badDoc = new (page.dom.window as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(bad.text, 'text/html');
-    const outcome = readSaveOutcome(badDoc, labels, notes);
+    const outcome = readSaveOutcome(badDoc, labels, before);
     expect(outcome.kind).toBe('validation');
     expect(outcome.kind === 'validation' && outcome.message).toMatch(lang === 'en' ? /at least 8 characters/ : /mindestens 8 Zeichen/);
 
     setInputValue(form.password, 'long-enough-1');
     const good = await fetchText(sim, cookie, form.form!.action, { method: 'POST', body: formBody(form.form!), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     const goodDoc = new (page.dom.window as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(good.text, 'text/html');
-    expect(readSaveOutcome(goodDoc, labels, notes)).toEqual({ kind: 'saved' });
+    expect(readSaveOutcome(goodDoc, labels, before)).toEqual({ kind: 'saved' });
     expect(sim.checkPassword(PEOPLE.valid2h, 'long-enough-1')).toBe(true);
   });
 
