@@ -112,13 +112,11 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
 
     'admin/fill-password': ({ password }) => {
       fillCustomerPassword(doc, ctx.labels, password);
-      return { filled: true };
+      // Read here, not in admin/save: Save's own answer can be lost as its POST unloads the page.
+      return { filled: true, before: saveBaseline(doc, ctx.labels) };
     },
 
-    'admin/save': () => {
-      const before = saveBaseline(doc, ctx.labels);
-      return { ...navigating(ctx, () => saveCustomer(doc, ctx.labels)), before };
-    },
+    'admin/save': () => navigating(ctx, () => saveCustomer(doc, ctx.labels)),
 
     'admin/read-save-outcome': ({ before }) => {
       const outcome = readSaveOutcome(doc, ctx.labels, before);

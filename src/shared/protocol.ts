@@ -94,9 +94,9 @@ export interface ContentProtocol {
   'admin/open-email': { request: { email: HistoryEmail }; response: { opened: true } };
   'admin/reply': { request: Record<string, never>; response: { composing: true } };
   'admin/send': { request: Record<string, never>; response: { notice: string } };
-  'admin/fill-password': { request: { password: string }; response: { filled: true } };
-  /** `before`: what the page showed before Save, so a permanent hint is not taken for an error, nor customer text for the notice. */
-  'admin/save': { request: Record<string, never>; response: Navigation & { before: SaveBaseline } };
+  /** `before`: what the page shows before Save, so a permanent hint is not taken for an error, nor customer text for the notice. */
+  'admin/fill-password': { request: { password: string }; response: { filled: true; before: SaveBaseline } };
+  'admin/save': { request: Record<string, never>; response: Navigation };
   'admin/read-save-outcome': { request: { before: SaveBaseline }; response: { saved: boolean; message: string } };
   /** A run acting on this tab changed (pushed by the background, so in-page buttons show progress). */
   'run/update': { request: RunView; response: { ok: true } };

@@ -179,6 +179,12 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
   await ctx.update({ notice: sent.notice, status: 'done', endedAt: Date.now() });
 }
 
+/** A failure once Save was clicked: the admin may have taken the password, which only this run knew. */
+function mayHaveChanged(error: unknown): unknown {
+  if (!(error instanceof MessageError)) return error;
+  return new MessageError(error.code, `${error.message} The password may have been changed, but it cannot be shown: set a new one before you tell the customer.`, error.details);
+}
+
 export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
   const settings = await loadSettings();
   if (ctx.run.saveAttempt) {
@@ -191,12 +197,15 @@ export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Pr
   }
   if (!(await reachCustomer(ctx, openAdmin, TO_CUSTOMER))) return;
   const { password } = generatePassword(settings.passwordPolicy);
-  await ctx.step('fill-password', () => ctx.ask('admin/fill-password', { password }));
+  const filled = await ctx.step('fill-password', () => ctx.ask('admin/fill-password', { password }));
   await ctx.update({ saveAttempt: { at: Date.now() } });
   const outcome = await ctx.step('save', async () => {
-    const saving = await ctx.ask('admin/save', {});
-    await requirePage(ctx, await ctx.arrive(saving), 'customer', 'save');
-    return ctx.ask('admin/read-save-outcome', { before: saving.before });
+    try {
+      await requirePage(ctx, await ctx.navigate('admin/save', {}), 'customer', 'save');
+      return await ctx.ask('admin/read-save-outcome', { before: filled.before });
+    } catch (error) {
+      throw mayHaveChanged(error);
+    }
   });
   if (!outcome.saved) throw new MessageError('validation', `The admin did not save the password: ${outcome.message}`, { step: 'save' });
   holdPassword(ctx.run.id, password);

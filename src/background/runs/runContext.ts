@@ -128,7 +128,7 @@ export class RunContext {
    * A step whose click loads a new page, then the new page. If the old page went away before its
    * answer reached us (a fast admin), the docId we read before asking still tells the pages apart.
    */
-  async navigate<K extends 'admin/open-menu' | 'admin/search' | 'admin/next-results' | 'admin/open-result'>(
+  async navigate<K extends 'admin/open-menu' | 'admin/search' | 'admin/next-results' | 'admin/open-result' | 'admin/save'>(
     type: K,
     payload: ContentProtocol[K]['request'],
   ): Promise<PageReport> {
