@@ -33,7 +33,8 @@ export function Popup() {
   const [run, setRun] = useLiveRun(null);
   const [lastLookup, setLastLookup] = useState<RunView | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [confirming, setConfirming] = useState(false);
+  // When the agent opened the set-password confirmation (false: not open).
+  const [confirming, setConfirming] = useState<number | false>(false);
   const [secret, setSecret] = useState<{ password: string; expiresAt: number } | null>(null);
   // A saved password this popup can no longer show (its minute is over, or the worker restarted).
   const [secretGone, setSecretGone] = useState(false);
@@ -93,7 +94,7 @@ export function Popup() {
     return () => clearTimeout(timer);
   }, [run?.id, run?.status]);
 
-  const start = async (kind: ActionKind, shop?: string, typed = email) => {
+  const start = async (kind: ActionKind, shop?: string, typed = email, decidedAt?: number) => {
     setStartError(null);
     setConfirming(false);
     const wanted = normalizeEmail(typed);
@@ -108,7 +109,15 @@ export function Popup() {
       setSecret(null);
     }
     try {
-      setRun(await sendToBackground('run/start', { kind, email: wanted, ...(shop !== undefined ? { shop } : {}), ...(tabId !== undefined ? { tabId } : {}) }));
+      setRun(
+        await sendToBackground('run/start', {
+          kind,
+          email: wanted,
+          ...(shop !== undefined ? { shop } : {}),
+          ...(tabId !== undefined ? { tabId } : {}),
+          ...(decidedAt !== undefined ? { decidedAt } : {}),
+        }),
+      );
     } catch (error) {
       setStartError((error as Error).message);
     }
@@ -218,7 +227,7 @@ export function Popup() {
           {confirming ? (
             <div class="confirm" role="group" aria-label={t('setPassword')}>
               <p>{t('confirmSetPassword', [normalizeEmail(email), shop ?? ''])}</p>
-              <button type="button" onClick={() => void start('set-password', shop)}>
+              <button type="button" onClick={() => void start('set-password', shop, email, confirming)}>
                 {t('confirm')}
               </button>{' '}
               <button type="button" onClick={() => setConfirming(false)}>
@@ -226,7 +235,7 @@ export function Popup() {
               </button>
             </div>
           ) : (
-            <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
+            <button type="button" disabled={busy} onClick={() => setConfirming(Date.now())}>
               {t('setPassword')}
             </button>
           )}

@@ -58,9 +58,11 @@ export interface BackgroundProtocol {
   'run/start': {
     /**
      * `onThisPage`: the customer is the one whose user page the tab shows now (in-page buttons);
-     * from a content script the tab is always the sender's own.
+     * from a content script the tab is always the sender's own. `decidedAt`: when the agent chose
+     * the action (set password: opened its confirmation); a run of it that ended since makes the
+     * choice stale.
      */
-    request: { kind: ActionKind; email: string; shop?: string; tabId?: number; onThisPage?: boolean };
+    request: { kind: ActionKind; email: string; shop?: string; tabId?: number; onThisPage?: boolean; decidedAt?: number };
     response: RunView;
   };
   /** The newest run for a customer (or the newest of all), for a popup that opens mid-flow. */

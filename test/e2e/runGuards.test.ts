@@ -90,6 +90,28 @@ describe('runs never act twice or out of turn', () => {
     await popup.close();
   });
 
+  it('a set-password confirmation opened before another popup set the password is stale: refused, a fresh one is not', async () => {
+    const a = await lookUp(world, PEOPLE.expired3d);
+    await resultSays(a, 'Expired');
+    const b = await lookUp(world, PEOPLE.expired3d);
+    await resultSays(b, 'Expired');
+    await b.getByRole('button', { name: 'Set new password' }).click();
+    await confirmSetPassword(a);
+    await a.locator('code.password').waitFor({ timeout: 30_000 });
+    const shown = await a.locator('code.password').innerText();
+    // B's agent confirms what they chose before A's password was set.
+    await b.getByRole('button', { name: 'Confirm' }).click();
+    await resultSays(b, /was set meanwhile/, 10_000);
+    expect(world.sim.passwordChanges()).toHaveLength(1);
+    expect(world.sim.checkPassword(PEOPLE.expired3d, shown)).toBe(true);
+    // Chosen afresh, after seeing it: that is the agent's decision.
+    await confirmSetPassword(b);
+    await expect.poll(() => world.sim.passwordChanges().length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await runs(b)).filter((r) => r.kind === 'set-password' && r.status === 'running').length, { timeout: 30_000 }).toBe(0);
+    await a.close();
+    await b.close();
+  });
+
   it('a saved password the popup can no longer show (the worker restarted) is said so', async () => {
     const popup = await lookUp(world, PEOPLE.expired3d);
     await resultSays(popup, 'Expired');

@@ -34,6 +34,7 @@ export interface StartRequest {
   shop?: string;
   tabId?: number;
   onThisPage?: boolean;
+  decidedAt?: number;
 }
 
 export function startRun(request: StartRequest): Promise<RunView> {
@@ -42,7 +43,7 @@ export function startRun(request: StartRequest): Promise<RunView> {
   return next;
 }
 
-async function startNow({ kind, email, shop, tabId, onThisPage }: StartRequest): Promise<RunView> {
+async function startNow({ kind, email, shop, tabId, onThisPage, decidedAt }: StartRequest): Promise<RunView> {
   const wanted = normalizeEmail(email);
   if (!isPlausibleEmail(wanted)) throw new MessageError('bad-email', `"${email.trim()}" is not an e-mail address.`);
   if (!(kind in FLOWS)) throw new MessageError('bad-request', `Unknown action "${kind}".`);
@@ -57,6 +58,12 @@ async function startNow({ kind, email, shop, tabId, onThisPage }: StartRequest):
     // look-up that sends nothing), so it is refused by name.
     if (kind !== 'lookup' && running.kind !== kind) throw new MessageError('busy', `${BUSY_WORDS[running.kind]} for ${running.email} is still running. Try again when it has ended.`);
     return running;
+  }
+  if (kind === 'set-password' && decidedAt !== undefined) {
+    // Chosen before another popup's run of it ended (a Confirm that waited for that run): acting
+    // now would change the password again, and the one just shown would stop working.
+    const since = (await listRuns()).find((r) => r.kind === 'set-password' && r.status === 'done' && sameEmail(r.email, wanted) && (r.endedAt ?? 0) > decidedAt);
+    if (since) throw new MessageError('already-set', `A new password for ${wanted} was set meanwhile (it is shown where it was set, for a minute), so it was not set again: that one would stop working.`);
   }
 
   const run: RunView = {
