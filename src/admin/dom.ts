@@ -413,10 +413,14 @@ export function setInputValue(input: HTMLInputElement | HTMLTextAreaElement, val
   input.dispatchEvent(new Ev('change', { bubbles: true }));
 }
 
-/** Marks an element as clicked by us; returns false if it already was (guard against double acts). */
-const CLICKED_ATTR = 'data-reset-desk-clicked';
+/**
+ * Marks an element as clicked by us; returns false if it already was (guard against double acts).
+ * Kept in this script's own memory, not in an attribute: the page's scripts can neither see nor
+ * set it (an attribute set by them would have blocked Send or Save).
+ */
+const clicked = new WeakSet<Element>();
 export function markOnce(el: Element): boolean {
-  if (el.hasAttribute(CLICKED_ATTR)) return false;
-  el.setAttribute(CLICKED_ATTR, String(Date.now()));
+  if (clicked.has(el)) return false;
+  clicked.add(el);
   return true;
 }

@@ -28,10 +28,17 @@ let loading: Promise<void> | undefined;
 
 function load(): Promise<void> {
   if (known) return Promise.resolve();
-  loading ??= browser.storage.session.get(RUNS_KEY).then((stored) => {
-    const runs = stored[RUNS_KEY];
-    known ??= Array.isArray(runs) ? (runs as RunView[]) : [];
-  });
+  loading ??= browser.storage.session.get(RUNS_KEY).then(
+    (stored) => {
+      const runs = stored[RUNS_KEY];
+      known ??= Array.isArray(runs) ? (runs as RunView[]) : [];
+    },
+    (error: unknown) => {
+      // Not remembered: the next call reads again (else every start would fail until the worker stops).
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
 

@@ -113,7 +113,11 @@ function execute(run: RunView): void {
       const endedAt = Date.now();
       // A step the failure interrupted (or a stopped worker left "running") is failed, not running.
       const steps = ctx.run.steps.map((s) => (s.state === 'running' ? { ...s, state: 'failed' as const, endedAt } : s));
-      await ctx.update({ status: 'failed', error: toRunError(error, currentStep(ctx.run)), steps, endedAt });
+      await ctx.update({ status: 'failed', error: toRunError(error, currentStep(ctx.run)), steps, endedAt }).catch((writeError: unknown) => {
+        // Storage refused the failure itself: the run stays "running" there, and a restarted worker
+        // resumes it (which re-reads the admin before any Send or Save). Nothing else to do here.
+        console.error('reset-desk: could not record a failed run', writeError instanceof Error ? writeError.message : writeError);
+      });
     } finally {
       executing.delete(run.id);
       await recordActivity({ at: Date.now(), action: ctx.run.kind, email: ctx.run.email, shop: ctx.run.shop ?? '', outcome: outcomeOf(ctx.run) }).catch(() => undefined);

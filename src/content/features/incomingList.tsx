@@ -191,6 +191,12 @@ async function openUserFromList(frame: HTMLIFrameElement, listDoc: Document, rou
  */
 export async function checkInFrame(doc: Document, route: UserPageRoute, options: FrameCheckOptions): Promise<ResetStatus> {
   const { labels, signal } = options;
+  const address = new URL(typeof route === 'string' ? route : route.listUrl, doc.baseURI);
+  // The address comes from the admin's markup: a frame on another site would not be readable anyway,
+  // and it is no business of ours to load one.
+  if (address.origin !== new URL(doc.baseURI).origin) {
+    throw new AdminError({ code: 'unexpected-page', page: 'incoming-requests', step: OPEN_STEP, detail: `the link leads to another site (${address.origin})` });
+  }
   const limit = new AbortController();
   const timer = setTimeout(() => limit.abort(), CHECK_TIMEOUT_MS);
   const onPageAbort = (): void => limit.abort();
@@ -203,7 +209,7 @@ export async function checkInFrame(doc: Document, route: UserPageRoute, options:
   frame.style.display = 'none';
   try {
     const loaded = frameLoaded(frame, limit.signal);
-    frame.src = typeof route === 'string' ? route : route.listUrl;
+    frame.src = address.href;
     (doc.body ?? doc.documentElement).append(frame);
     const firstDoc = await loaded;
     const frameDoc = typeof route === 'string' ? firstDoc : await openUserFromList(frame, firstDoc, route, labels, limit.signal);

@@ -82,10 +82,12 @@ describe('checkInFrame', () => {
     document.body.innerHTML = '';
   });
   const options = (signal: AbortSignal) => ({ labels: labelsFor('en'), timeZone: 'UTC', validityHours: 24, signal });
+  // On the page's own site (jsdom loads no frame content: the check waits as for a slow admin).
+  const userPage = () => new URL('/cms/support/incoming/show?id=1', document.baseURI).href;
 
   it('uses a hidden, unfocusable frame and removes it when the page goes', async () => {
     const page = new AbortController();
-    const check = checkInFrame(document, 'about:blank#user', options(page.signal));
+    const check = checkInFrame(document, userPage(), options(page.signal));
     const frame = document.querySelector<HTMLIFrameElement>(`iframe[${FRAME_ATTR}]`)!;
     expect(frame).not.toBeNull();
     expect(frame.hidden).toBe(true);
@@ -97,9 +99,17 @@ describe('checkInFrame', () => {
     expect(document.querySelector('iframe')).toBeNull();
   });
 
+  it('loads no frame for a link to another site', async () => {
+    await expect(checkInFrame(document, 'https://elsewhere.example/cms/support/incoming/show?id=1', options(new AbortController().signal))).rejects.toMatchObject({
+      code: 'unexpected-page',
+      detail: 'the link leads to another site (https://elsewhere.example)',
+    });
+    expect(document.querySelector('iframe')).toBeNull();
+  });
+
   it('gives up after the timeout with a timeout error and removes the frame', async () => {
     vi.useFakeTimers();
-    const check = checkInFrame(document, 'about:blank#user', options(new AbortController().signal));
+    const check = checkInFrame(document, userPage(), options(new AbortController().signal));
     const caught = check.catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(CHECK_TIMEOUT_MS + 1);
     const error = (await caught) as AdminError;
