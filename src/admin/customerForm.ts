@@ -4,7 +4,7 @@
  * name or id. An empty Password means "unchanged" in the admin, so filling it is the whole change.
  */
 import { AdminError } from './errors';
-import { displayText, findControls, findElementsWithText, findHeading, hasText, queryAll, sectionAfter, textOf, type Scope } from './dom';
+import { displayText, findControls, findHeading, hasText, queryAll, sectionAfter, textOf, type Scope } from './dom';
 import { labelRef, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
@@ -111,16 +111,10 @@ function notesAfterField(field: Field): string[] {
 export interface SaveBaseline {
   /** Texts next to the Customer section's Password field. */
   notes: string[];
-  /** How many "Changes saved" the page shows. */
-  savedNotices: number;
 }
 
 export function saveBaseline(doc: Document, labels: AdminLabels): SaveBaseline {
-  return { notes: passwordFieldNotes(doc, labels), savedNotices: savedNotices(doc, labels) };
-}
-
-function savedNotices(doc: Document, labels: AdminLabels): number {
-  return doc.body ? findElementsWithText(doc.body, labels, 'changesSaved').length : 0;
+  return { notes: passwordFieldNotes(doc, labels) };
 }
 
 function passwordFieldNotes(doc: Document, labels: AdminLabels): string[] {
@@ -131,15 +125,16 @@ function passwordFieldNotes(doc: Document, labels: AdminLabels): string[] {
 
 /**
  * After Save (on the page the POST led to): a new text next to the Password field is the
- * validation message; else one more "Changes saved" than before is the admin's notice. `before`
- * (saveBaseline() before Save) lets us ignore a permanent hint such as "Leave empty to keep the
- * current password." and a "Changes saved" that is part of the page anyway (customer data such as
- * an address line is the customer's text, not the admin's word).
+ * validation message, and it wins over a "Changes saved" elsewhere on the page (customer data such
+ * as an address line is the customer's text, not the admin's word); else "Changes saved" is the
+ * admin's notice. `before` (saveBaseline() before Save) lets us ignore a permanent hint such as
+ * "Leave empty to keep the current password." (Counting notices before and after does not work:
+ * a page reached by an earlier Save already shows one, and the next Save shows one again.)
  */
-export function readSaveOutcome(doc: Document, labels: AdminLabels, before: SaveBaseline = { notes: [], savedNotices: 0 }): SaveOutcome {
+export function readSaveOutcome(doc: Document, labels: AdminLabels, before: SaveBaseline = { notes: [] }): SaveOutcome {
   const fresh = passwordFieldNotes(doc, labels).filter((n) => !before.notes.includes(n));
   if (fresh.length > 0) return { kind: 'validation', message: fresh.join(' ') };
-  if (savedNotices(doc, labels) > before.savedNotices) return { kind: 'saved' };
+  if (doc.body && hasText(doc.body, labels, 'changesSaved')) return { kind: 'saved' };
   for (const el of Array.from(doc.querySelectorAll('[role=alert]'))) {
     const t = displayText(el);
     if (t) return { kind: 'validation', message: t };

@@ -2,7 +2,8 @@
  * The background service worker: owns every multi-step flow, so closing the popup never stops one.
  * It talks to the admin only through our content script in the agent's own admin tab.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { sameEmail } from '../domain/email';
 import { handleMessages, isExtensionPage, isOwnContentScript, MessageError } from '../shared/messaging';
 import type { BackgroundProtocol } from '../shared/protocol';
 import { findAdminTab } from './adminTab';
@@ -20,6 +21,15 @@ async function adminTabId(tabId: number | undefined): Promise<number> {
   const id = tabId ?? (await findAdminTab((await loadSettings()).adminUrl))?.id;
   if (id === undefined) throw new MessageError('no-admin-tab', 'No admin tab is open.');
   return id;
+}
+
+/** A content script acts and asks only for the customer whose user page its tab shows. */
+async function requireOwnCustomer(sender: Runtime.MessageSender, email: string | undefined): Promise<void> {
+  const tabId = sender.tab?.id;
+  const shown = tabId === undefined || !email ? undefined : await pingTab(tabId, { inject: false });
+  if (shown?.page !== 'user' || !shown.customerEmail || !sameEmail(shown.customerEmail, email!)) {
+    throw new MessageError('forbidden', 'A page may only act for the customer it shows.');
+  }
 }
 
 /** Requests only our own content scripts may make. */
@@ -43,17 +53,18 @@ handleMessages<BackgroundProtocol>(
       const report = await pingTab(tab, { inject: false });
       return { tabId: tab, ...(report?.customerEmail ? { email: report.customerEmail } : {}) };
     },
-    'run/start': (request, sender) => {
+    async 'run/start'(request, sender) {
       if (isExtensionPage(sender)) return startRun(request);
       // From a content script only what its in-page button does (src/content/features/userPage.tsx):
-      // resend, on its own tab. Setting a password always starts in the popup, whose Confirm and
-      // one-time reveal a page never sees.
+      // resend to the customer whose user page its tab shows. Setting a password always starts in
+      // the popup, whose Confirm and one-time reveal a page never sees.
       if (request.kind !== 'resend') throw new MessageError('forbidden', `"${request.kind}" runs are not accepted from a page.`);
+      await requireOwnCustomer(sender, request.email);
       return startRun({ ...request, tabId: sender.tab?.id, onThisPage: true });
     },
-    'run/get': ({ email }, sender) => {
+    async 'run/get'({ email }, sender) {
       // A page asks about its own customer only; the newest run of anyone is for the popup.
-      if (!isExtensionPage(sender) && !email) throw new MessageError('forbidden', 'A page must name the customer.');
+      if (!isExtensionPage(sender)) await requireOwnCustomer(sender, email);
       return latestRun(email);
     },
     async 'run/reveal-password'({ runId }) {

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PEOPLE } from '../admin-sim/server';
+import { PARAMS } from '../admin-sim/variants';
 import { confirmSetPassword, runs } from './faultKit';
 import { lookUp, resultSays, stopWorkerDuringSend } from './popupHelpers';
 import { startWorld, type World } from './setup';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => world?.close());
 beforeEach(() => {
   world.sim.reset();
-  world.sim.setConfig({ pageLatencyMs: 0 });
+  world.sim.setConfig({ pageLatencyMs: 0, loadDataLatencyMs: [20, 60] });
 });
 
 type Reply = { ok: true; value: { id: string; status: string } } | { ok: false; error: { code: string; message: string } };
@@ -65,7 +66,10 @@ describe('runs never act twice or out of turn', () => {
   });
 
   it('a resend asked for while a look-up of the customer runs is refused by name, not swallowed', async () => {
-    world.sim.setConfig({ pageLatencyMs: 400 });
+    // Slow enough that the look-up is surely still going when the resend is asked for, and the
+    // admin tab elsewhere, so it reads the admin (not a look-up's reading of moments ago).
+    world.sim.setConfig({ pageLatencyMs: 400, loadDataLatencyMs: [3000, 3000] });
+    await world.admin.goto(`${world.sim.url}/`);
     const popup = await lookUp(world, PEOPLE.valid2h);
     await popup.locator('[aria-current="step"]').first().waitFor({ timeout: 10_000 });
     const reply = await startRun(popup, 'resend', PEOPLE.valid2h);
@@ -80,6 +84,28 @@ describe('runs never act twice or out of turn', () => {
     await resultSays(popup, 'Valid');
     expect(world.sim.outbox()).toHaveLength(0);
     await popup.close();
+  });
+
+  it('an in-page Resend refused while another run for the customer goes says why and stays on offer', async () => {
+    // The agent's second tab shows the customer's user page; the popup's look-up drives the admin tab.
+    const tab = await world.ext.context.newPage();
+    const account = world.sim.scenario().accounts.find((a) => a.email === PEOPLE.valid2h)!;
+    await tab.goto(`${world.sim.pathOf('user')}?${PARAMS[world.sim.config.variant].id}=${account.id}`);
+    const bar = tab.locator('reset-desk-ui[data-kind="user-bar"]');
+    await expect.poll(async () => (await bar.locator('section.bar').getAttribute('data-state').catch(() => null)) ?? '', { timeout: 15_000 }).toBe('valid');
+    world.sim.setConfig({ pageLatencyMs: 400, loadDataLatencyMs: [3000, 3000] });
+    // The admin tab elsewhere, so the look-up reads the admin (not a look-up's reading of moments ago).
+    await world.admin.goto(`${world.sim.url}/`);
+    const popup = await lookUp(world, PEOPLE.valid2h);
+    await popup.locator('[aria-current="step"]').first().waitFor({ timeout: 10_000 });
+    await bar.locator('button[data-action="resend"]').click();
+    await bar.locator('button[data-action="confirm-resend"]').click();
+    await expect.poll(() => bar.locator('[data-outcome="refused"]').innerText().catch(() => ''), { timeout: 10_000 }).toContain('is still running');
+    expect(await bar.locator('button[data-action="resend"]').count()).toBe(1);
+    await resultSays(popup, 'Valid');
+    expect(world.sim.outbox()).toHaveLength(0);
+    await popup.close();
+    await tab.close();
   });
 
   it('a worker stopped during Send while the popup stays open: the popup wakes it and shows the outcome', async () => {

@@ -214,8 +214,10 @@ describe('a hostile page script on the admin', () => {
     const seen = await world.admin.evaluate((id) => ({
       html: document.documentElement.outerHTML.includes(id) || document.documentElement.outerHTML.includes('chrome-extension:'),
       links: Array.from(document.querySelectorAll('link')).map((l) => `${l.rel} ${l.href}`).filter((l) => !l.includes(location.host)),
+      timing: performance.getEntriesByType('resource').map((e) => e.name).filter((name) => !name.includes(location.host)),
     }), world.ext.extensionId);
     expect(seen.links).toEqual([]);
+    expect(seen.timing, "the page's resource timing").toEqual([]);
     expect(seen.html, 'extension id or URL in the page\'s markup').toBe(false);
   });
 
@@ -246,6 +248,9 @@ describe('a hostile page script on the admin', () => {
     expect(await ask('run/start', { kind: 'set-password', email: PEOPLE.valid2h })).toContain('forbidden');
     expect(await ask('run/start', { kind: 'set-password', email: PEOPLE.expired3d })).toContain('forbidden');
     expect(await ask('run/get', {})).toContain('forbidden');
+    // A resend, yes, but only to the customer this page shows.
+    expect(await ask('run/start', { kind: 'resend', email: PEOPLE.expired3d })).toContain('forbidden');
+    expect(await ask('run/get', { email: PEOPLE.expired3d })).toContain('forbidden');
     await world.admin.waitForTimeout(1000);
     await cdp.detach();
     expect(world.sim.outbox()).toHaveLength(0);

@@ -1,7 +1,8 @@
 /**
  * Starts, joins and resumes runs. One run per customer at a time: a second click, a second popup
- * or a second window asking for the same customer joins the run already going, which is what
- * keeps a reset e-mail from being sent twice.
+ * or a second window asking for the same action on the same customer joins the run already going,
+ * which is what keeps a reset e-mail from being sent twice; another action is refused by name while
+ * it goes (a look-up may watch any run).
  */
 import browser from 'webextension-polyfill';
 import { isPlausibleEmail, normalizeEmail, sameEmail } from '../../domain/email';
@@ -63,7 +64,7 @@ async function startNow({ kind, email, shop, tabId, onThisPage, decidedAt }: Sta
     // Chosen before another popup's run of it ended (a Confirm that waited for that run): acting
     // now would change the password again, and the one just shown would stop working.
     const since = (await listRuns()).find((r) => r.kind === 'set-password' && r.status === 'done' && sameEmail(r.email, wanted) && (r.endedAt ?? 0) > decidedAt);
-    if (since) throw new MessageError('already-set', `A new password for ${wanted} was set meanwhile (it is shown where it was set, for a minute), so it was not set again: that one would stop working.`);
+    if (since) throw new MessageError('already-set', `A new password for ${wanted} was set meanwhile (the popups showing that run show it, for a minute), so it was not set again: that one would stop working.`);
   }
 
   const run: RunView = {

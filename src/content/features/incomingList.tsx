@@ -194,7 +194,8 @@ export async function checkInFrame(doc: Document, route: UserPageRoute, options:
   const address = new URL(typeof route === 'string' ? route : route.listUrl, doc.baseURI);
   // The address comes from the admin's markup: a frame on another site would not be readable anyway,
   // and it is no business of ours to load one.
-  if (address.origin !== new URL(doc.baseURI).origin) {
+  // Against the page's own address, not doc.baseURI, which a <base> element can point elsewhere.
+  if (address.origin !== doc.location.origin) {
     throw new AdminError({ code: 'unexpected-page', page: 'incoming-requests', step: OPEN_STEP, detail: `the link leads to another site (${address.origin})` });
   }
   const limit = new AbortController();

@@ -127,7 +127,8 @@ function markRows(ctx: PageContext, doc: Document, signal: AbortSignal, presente
 }
 
 type Resend =
-  | { kind: 'idle' }
+  /** `refused`: why the last Resend did not start (e.g. another run for the customer is going); it may be asked again. */
+  | { kind: 'idle'; refused?: string }
   | { kind: 'confirm' }
   | { kind: 'sending' }
   | { kind: 'sent'; notice: string }
@@ -218,7 +219,10 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
       if (run.status === 'done') setResend({ kind: 'sent', notice: run.notice ?? t('barSent') });
       else if (run.status === 'failed') setResend({ kind: 'failed', message: run.error?.message ?? t('barFailed') });
     } catch (e) {
-      setResend({ kind: 'failed', message: errorText(e) });
+      // Refused before any run started (busy, not this page's customer…): nothing was sent, and
+      // Resend stays on offer for when the reason has passed.
+      sending.current = false;
+      setResend({ kind: 'idle', refused: errorText(e) });
     }
   };
 
@@ -291,6 +295,7 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
             {resend.kind === 'sending' ? <span role="status" class="muted">{t('barSending')}</span> : null}
             {resend.kind === 'sent' ? <span role="status" class="ok" data-outcome="sent">{t('barSentNotice', [resend.notice])}</span> : null}
             {resend.kind === 'failed' ? <span role="alert" class="error" data-outcome="failed">{resend.message}</span> : null}
+            {resend.kind === 'idle' && resend.refused ? <span role="alert" class="error" data-outcome="refused">{resend.refused}</span> : null}
             <TrustedButton action="set-password" onPress={() => void setNewPassword()}>{t('setPassword')}</TrustedButton>
             {replyId ? <CopyText action="copy-reply" text={() => replyFor(replyId)}>{t('barCopyReply')}</CopyText> : null}
           </div>

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dropHandOver, handOver, HAND_OVER_MS, notePage, takeHandOver } from '../../../src/background/handOver';
 
-const item = { kind: 'saved-password' as const, email: 'anna@example.com', password: 'Secret-123456', before: { notes: [], savedNotices: 0 } };
+const item = { kind: 'saved-password' as const, email: 'anna@example.com', password: 'Secret-123456', before: { notes: [] } };
 
 afterEach(() => {
   dropHandOver(1);
