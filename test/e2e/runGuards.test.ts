@@ -68,7 +68,7 @@ describe('runs never act twice or out of turn', () => {
   it('a resend asked for while a look-up of the customer runs is refused by name, not swallowed', async () => {
     // Slow enough that the look-up is surely still going when the resend is asked for, and the
     // admin tab elsewhere, so it reads the admin (not a look-up's reading of moments ago).
-    world.sim.setConfig({ pageLatencyMs: 400, loadDataLatencyMs: [3000, 3000] });
+    world.sim.setConfig({ pageLatencyMs: 400, loadDataLatencyMs: [1500, 1500] });
     await world.admin.goto(`${world.sim.url}/`);
     const popup = await lookUp(world, PEOPLE.valid2h);
     await popup.locator('[aria-current="step"]').first().waitFor({ timeout: 10_000 });
@@ -93,7 +93,7 @@ describe('runs never act twice or out of turn', () => {
     await tab.goto(`${world.sim.pathOf('user')}?${PARAMS[world.sim.config.variant].id}=${account.id}`);
     const bar = tab.locator('reset-desk-ui[data-kind="user-bar"]');
     await expect.poll(async () => (await bar.locator('section.bar').getAttribute('data-state').catch(() => null)) ?? '', { timeout: 15_000 }).toBe('valid');
-    world.sim.setConfig({ pageLatencyMs: 400, loadDataLatencyMs: [3000, 3000] });
+    world.sim.setConfig({ pageLatencyMs: 400, loadDataLatencyMs: [1500, 1500] });
     // The admin tab elsewhere, so the look-up reads the admin (not a look-up's reading of moments ago).
     await world.admin.goto(`${world.sim.url}/`);
     const popup = await lookUp(world, PEOPLE.valid2h);
