@@ -28,10 +28,18 @@ export type StepId = keyof typeof STEP_LABEL;
 
 export type Flow = 'lookup' | 'resend' | 'set-password';
 
-/** Waits until the popup shows `step` as the current one (aria-current="step"). */
+/** Waits until the popup shows `step` as the current one (aria-current="step"); says what it showed instead. */
 export async function whenStep(popup: Page, step: StepId, timeout = 30_000): Promise<void> {
   const exact = new RegExp(`^\\s*${STEP_LABEL[step]}`);
-  await popup.locator('[aria-current="step"] .step-label', { hasText: exact }).first().waitFor({ timeout });
+  await popup
+    .locator('[aria-current="step"] .step-label', { hasText: exact })
+    .first()
+    .waitFor({ timeout })
+    .catch(async (error: Error) => {
+      const newest = (await runs(popup).catch(() => [])).slice(0, 2).map((r) => ({ kind: r.kind, status: r.status, error: r.error?.code, steps: r.steps.map((s) => `${s.id}:${s.state}`).join(' ') }));
+      const text = await popup.locator('body').innerText().catch(() => '?');
+      throw new Error(`${error.message}\nthe popup shows: ${JSON.stringify(text.slice(0, 600))}\nnewest runs: ${JSON.stringify(newest)}`);
+    });
 }
 
 export interface Ending {
