@@ -193,8 +193,8 @@ export async function checkInFrame(doc: Document, route: UserPageRoute, options:
   const { labels, signal } = options;
   const address = new URL(typeof route === 'string' ? route : route.listUrl, doc.baseURI);
   // The address comes from the admin's markup: a frame on another site would not be readable anyway,
-  // and it is no business of ours to load one.
-  // Against the page's own address, not doc.baseURI, which a <base> element can point elsewhere.
+  // and it is no business of ours to load one. Compared with the page's own origin, not doc.baseURI's
+  // (a <base> element can point elsewhere).
   if (address.origin !== doc.location.origin) {
     throw new AdminError({ code: 'unexpected-page', page: 'incoming-requests', step: OPEN_STEP, detail: `the link leads to another site (${address.origin})` });
   }
