@@ -7,16 +7,10 @@
  * (and our error codes) on the way through the browser.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { fromWire, toWireError, type ErrorCode, type WireError } from './errors';
 import type { BackgroundProtocol, ContentProtocol } from './protocol';
 
 export type Protocol<P> = { [K in keyof P]: { request: unknown; response: unknown } };
-
-export interface WireError {
-  code: string;
-  message: string;
-  /** Extra typed details (page, step, label, ...) for errors that carry them. */
-  details?: Record<string, unknown>;
-}
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
@@ -29,32 +23,21 @@ interface Envelope {
 
 export class MessageError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'MessageError';
   }
-
-  toWire(): WireError {
-    return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
-  }
-}
-
-export function toWireError(error: unknown): WireError {
-  if (error instanceof MessageError) return error.toWire();
-  if (error && typeof error === 'object' && 'toJSON' in error && typeof error.toJSON === 'function') {
-    const json = error.toJSON() as Partial<WireError> & Record<string, unknown>;
-    const { code, message, ...details } = json;
-    return { code: String(code ?? 'error'), message: String(message ?? 'Unknown error'), details };
-  }
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
 function unwrap<T>(reply: Reply<T> | undefined, type: string): T {
   if (!reply) throw new MessageError('no-receiver', `Nobody answered "${type}".`);
-  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message, reply.error.details);
+  if (!reply.ok) {
+    const error = fromWire(reply.error);
+    throw new MessageError(error.code, error.message, error.details);
+  }
   return reply.value;
 }
 

@@ -6,10 +6,11 @@
 import { TZDate } from '@date-fns/tz';
 // lightFormat: no locale data in the popup's bundle; an ISO-like date reads the same everywhere.
 import { lightFormat } from 'date-fns';
-import { decideAction, type Decision } from '../domain/decideAction';
+import type { Decision } from '../domain/decideAction';
 import { formatDuration } from '../domain/formatDuration';
 import { DEFAULT_TEMPLATES, renderTemplate, type TemplateId, type Templates } from '../domain/replyTemplates';
-import { resetStatus, type ResetState, type ResetStatus } from '../domain/resetStatus';
+import type { ResetState, ResetStatus } from '../domain/resetStatus';
+import { judge } from './judge';
 import type { LookupData } from './runs';
 
 export const STATE_WORDS: Record<ResetState, string> = {
@@ -53,8 +54,7 @@ function sameWallClock(ms: number, a: string, b: string): boolean {
 }
 
 export function present(lookup: LookupData, options: PresentOptions): Presented {
-  const status = resetStatus(lookup.requests, options.now, options.validityHours * 3600_000);
-  const decision = decideAction(status, lookup.emails, { customerEmail: lookup.customer.email });
+  const { status, decision } = judge(lookup, options, options.now);
   const result: Presented = { status, decision, stateWord: STATE_WORDS[status.state] };
   if (status.state === 'none') return result;
 

@@ -4,6 +4,7 @@
  * the same run live, and a restarted worker can resume it. It never holds a password.
  */
 import type { CustomerRef, HistoryEmail, ResetRequest } from '../domain/types';
+import type { ErrorCode, ErrorRemedy } from './errors';
 import type { ActionKind } from './protocol';
 
 export type StepId =
@@ -34,11 +35,8 @@ export interface StepView {
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'choose-shop';
 
-/** What an agent can do about an error; the popup turns it into a button. */
-export type ErrorRemedy = 'open-login' | 'retry' | 'check-settings' | 'none';
-
 export interface RunError {
-  code: string;
+  code: ErrorCode;
   message: string;
   remedy: ErrorRemedy;
   /** The step it happened in. */

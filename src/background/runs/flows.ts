@@ -4,14 +4,13 @@
  * effects (Send, Save) record an attempt before they act; a resumed run that finds an attempt it
  * cannot confirm stops and says so instead of acting again.
  */
-import { decideAction } from '../../domain/decideAction';
 import { sameEmail } from '../../domain/email';
 import { formatDuration } from '../../domain/formatDuration';
 import { generatePassword } from '../../domain/passwordGenerator';
-import { resetStatus } from '../../domain/resetStatus';
 import { MessageError } from '../../shared/messaging';
 import type { PageReport } from '../../shared/protocol';
 import type { LookupData, RunView, StepId } from '../../shared/runs';
+import { judge } from '../../shared/judge';
 import { loadSettings } from '../../shared/settings';
 import { holdPassword } from '../passwordVault';
 import { goToCustomer, rememberPage, requirePage, TO_CUSTOMER, TO_USER, type Arrival, type Target } from './navigate';
@@ -125,18 +124,13 @@ export async function lookupFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
   if (await reachUserAndRead(ctx, openAdmin)) await ctx.update({ status: 'done', endedAt: Date.now() });
 }
 
-function judge(lookup: LookupData, validityHours: number) {
-  const status = resetStatus(lookup.requests, Date.now(), validityHours * 3600_000);
-  return decideAction(status, lookup.emails, { customerEmail: lookup.customer.email });
-}
-
 export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
   const settingsLoaded = loadSettings();
   settingsLoaded.catch(() => undefined); // awaited below; meanwhile not an unhandled rejection
   const lookup = await reachUserAndRead(ctx, openAdmin);
   if (!lookup) return;
   const settings = await settingsLoaded;
-  const decision = judge(lookup, settings.validityHours);
+  const { decision } = judge(lookup, settings, Date.now());
 
   const attempt = ctx.run.sendAttempt;
   if (attempt) {

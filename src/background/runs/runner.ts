@@ -6,12 +6,14 @@
  */
 import browser from 'webextension-polyfill';
 import { isPlausibleEmail, normalizeEmail, sameEmail } from '../../domain/email';
-import { resetStatus } from '../../domain/resetStatus';
 import { recordActivity } from '../../shared/activityLog';
-import { MessageError, toWireError } from '../../shared/messaging';
+import { judge } from '../../shared/judge';
+import { STATE_WORDS } from '../../shared/present';
+import { HINTS, REMEDIES, toWireError } from '../../shared/errors';
+import { MessageError } from '../../shared/messaging';
 import type { ActionKind, PageReport } from '../../shared/protocol';
-import type { ErrorRemedy, RunError, RunView, StepId } from '../../shared/runs';
-import { loadSettings, parseAdminUrl } from '../../shared/settings';
+import type { RunError, RunView, StepId } from '../../shared/runs';
+import { loadSettings, parseAdminUrl, type Settings } from '../../shared/settings';
 import { findAdminTab } from '../adminTab';
 import { waitForPage } from '../pageEvents';
 import { FLOW_STEPS, lookupFlow, resendFlow, setPasswordFlow } from './flows';
@@ -26,8 +28,6 @@ let startQueue: Promise<unknown> = Promise.resolve();
 const FLOWS = { lookup: lookupFlow, resend: resendFlow, 'set-password': setPasswordFlow } as const;
 
 const BUSY_WORDS: Record<ActionKind, string> = { lookup: 'A look-up', resend: 'A resend', 'set-password': 'Setting a new password' };
-
-const STATE_WORDS = { valid: 'Valid', expired: 'Expired', changed: 'Already changed', none: 'No reset request' } as const;
 
 export interface StartRequest {
   kind: ActionKind;
@@ -121,7 +121,7 @@ function execute(run: RunView): void {
       });
     } finally {
       executing.delete(run.id);
-      await recordActivity({ at: Date.now(), action: ctx.run.kind, email: ctx.run.email, shop: ctx.run.shop ?? '', outcome: outcomeOf(ctx.run) }).catch(() => undefined);
+      await logOutcome(ctx.run);
     }
   })();
 }
@@ -152,38 +152,6 @@ function currentStep(run: RunView): StepId | undefined {
   return run.steps.find((s) => s.state === 'running' || s.state === 'failed')?.id;
 }
 
-const REMEDIES: Record<string, ErrorRemedy> = {
-  'not-logged-in': 'open-login',
-  'label-missing': 'check-settings',
-  'bad-settings': 'check-settings',
-  'unparseable-date': 'check-settings',
-  'admin-slow': 'retry',
-  timeout: 'retry',
-  'load-failed': 'retry',
-  'tab-closed': 'retry',
-  'admin-unreachable': 'retry',
-  'unexpected-page': 'retry',
-  'no-admin-tab': 'retry',
-  'password-unknown': 'retry',
-  // Retry reads the E-mail History afresh and does not send when the e-mail is there.
-  'send-unconfirmed': 'retry',
-  'admin-error': 'retry',
-  // The admin said the e-mail was not sent; a retry re-reads the E-mail History before sending.
-  'action-failed': 'retry',
-};
-
-const HINTS: Record<string, string> = {
-  'not-logged-in': 'Log in to the admin, then try again.',
-  'label-missing': "The admin's layout has changed. If the admin uses other words, set them under Options → Admin labels.",
-  'admin-slow': 'The admin is slow right now. Try again.',
-  timeout: 'The admin is slow right now. Try again.',
-  'load-failed': 'The admin could not load the data. Try again in a moment.',
-  'tab-closed': 'The admin tab was closed. Try again: a new one is opened.',
-  'admin-unreachable': 'The admin tab did not answer. Try again.',
-  'unexpected-page': 'The admin showed an unexpected page. Try again.',
-  'admin-error': 'Try again in a moment.',
-};
-
 export function toRunError(error: unknown, step: StepId | undefined): RunError {
   const wire = toWireError(error);
   const hint = HINTS[wire.code];
@@ -191,17 +159,28 @@ export function toRunError(error: unknown, step: StepId | undefined): RunError {
   return {
     code: wire.code,
     message: hint && !wire.message.includes(hint) ? `${wire.message} ${hint}` : wire.message,
-    remedy: REMEDIES[wire.code] ?? 'none',
+    remedy: REMEDIES[wire.code],
     ...((step ?? wireStep) ? { step: step ?? wireStep } : {}),
   };
 }
 
-function outcomeOf(run: RunView): string {
+async function logOutcome(run: RunView): Promise<void> {
+  try {
+    const settings = await loadSettings();
+    await recordActivity({ at: Date.now(), action: run.kind, email: run.email, shop: run.shop ?? '', outcome: outcomeOf(run, settings) });
+  } catch (error) {
+    // The run itself is over and shown; only its line in the activity log is missing.
+    console.error('reset-desk: could not record the activity', error instanceof Error ? error.message : error);
+  }
+}
+
+function outcomeOf(run: RunView, settings: Settings): string {
   if (run.status === 'choose-shop') return 'several shops';
   if (run.status === 'failed') return run.error?.code === 'not-found' ? 'not found' : `failed: ${run.error?.code ?? 'unknown'}`;
   if (run.status === 'running') return 'interrupted';
   if (run.kind === 'resend') return 'reset e-mail resent';
   if (run.kind === 'set-password') return 'new password set';
   if (!run.lookup) return 'done';
-  return STATE_WORDS[resetStatus(run.lookup.requests, run.lookup.readAt).state];
+  // Judged as the card judged it: at the reading's time, with the agent's validity window.
+  return STATE_WORDS[judge(run.lookup, settings, run.lookup.readAt).status.state];
 }

@@ -9,7 +9,7 @@
  * creates. Our content script does not run inside frames (no all_frames); the parent reaches the
  * frame's document through `iframe.contentDocument` (same origin) and runs the admin adapter on it:
  * `loadHistory` clicks the admin's own "Click to load data" (so the admin page's own script must run:
- * no sandbox), `parsePasswordHistory` reads the rows, `resetStatus` judges them — the same rules and
+ * no sandbox), `parsePasswordHistory` reads the rows, `judge` (src/shared/judge.ts) judges them — the same rules and
  * words as the user page and the popup. Nothing is clicked but "Click to load data"; nothing is sent.
  *
  * - At most MAX_FRAMES frames at a time; each check is bounded by CHECK_TIMEOUT_MS; a frame is
@@ -27,10 +27,12 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   AdminError, clickLikeAUser, isAdminError, linkTarget, loadHistory, parsePasswordHistory, parseSearchResults, readSearchQuery,
   recognizePage, normalizeText, type AdminLabels, type SearchRow,
+  type AdminErrorCode,
 } from '../../admin';
 import { isPlausibleEmail, sameEmail } from '../../domain/email';
 import { formatDuration } from '../../domain/formatDuration';
-import { resetStatus, type ResetStatus } from '../../domain/resetStatus';
+import type { ResetStatus } from '../../domain/resetStatus';
+import { judge } from '../../shared/judge';
 import { t, type MessageKey } from '../../shared/i18n';
 import type { PageContext } from '../pageContext';
 import { mountNextTo } from '../ui/mount';
@@ -62,7 +64,7 @@ export function pillWords(status: ResetStatus): { kind: PillKind; text: string }
 }
 
 /** Why a check failed, in a word or two per adapter error code (anything else: just "could not check"). */
-const FAILURE_WHY: Partial<Record<string, MessageKey>> = {
+const FAILURE_WHY: Partial<Record<AdminErrorCode, MessageKey>> = {
   timeout: 'pillWhyTimeout',
   aborted: 'pillWhyTimeout',
   'not-logged-in': 'pillWhyLogin',
@@ -216,7 +218,7 @@ export async function checkInFrame(doc: Document, route: UserPageRoute, options:
     const frameDoc = typeof route === 'string' ? firstDoc : await openUserFromList(frame, firstDoc, route, labels, limit.signal);
     await loadHistory(frameDoc, labels, 'passwordHistory', { signal: limit.signal, timeoutMs: CHECK_TIMEOUT_MS });
     const requests = parsePasswordHistory(frameDoc, labels, { timeZone: options.timeZone });
-    return resetStatus(requests, Date.now(), options.validityHours * 3600_000);
+    return judge({ requests }, options, Date.now()).status;
   } catch (e) {
     // The adapter reports our own deadline as 'aborted': it is a timeout to the agent.
     if (limit.signal.aborted && !signal.aborted) throw timeoutError('read the reset state');
