@@ -220,7 +220,15 @@ export interface ComposeForm {
   send: HTMLElement;
   /** The compose form's recipient line ("To"): check it before sending. */
   to: string;
+  /** What the Cc and Bcc fields hold, where the form has them (a reset link goes to the customer only). */
+  copies: string[];
   container: Element;
+}
+
+function readCopies(container: Element, labels: AdminLabels): string[] {
+  return [...findLabeledFields(container, labels, 'composeCc'), ...findLabeledFields(container, labels, 'composeBcc')]
+    .map((field) => field.value.trim())
+    .filter((value) => value !== '');
 }
 
 function readRecipient(container: Element, labels: AdminLabels): string | null {
@@ -251,7 +259,7 @@ export async function replyToOpenEmail(doc: Document, labels: AdminLabels, optio
     const to = readRecipient(container, labels);
     // The guide's compose form shows To (the customer): without it we cannot know who would get the link.
     if (!to) throw err('label-missing', 'user', step, labels, 'composeTo');
-    return { send, to, container };
+    return { send, to, copies: readCopies(container, labels), container };
   } catch (e) {
     throw waitError(e, 'user', step, labels, 'send');
   }

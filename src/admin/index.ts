@@ -32,3 +32,4 @@ export {
   fillCustomerPassword, saveCustomer, isShown,
 } from './actions';
 export type { MenuItem, WaitingOptions, LoadHistoryOptions, LoadHistoryResult, OpenEmail, ComposeForm } from './actions';
+export { requireCustomerEmail } from './customerIdentity';

@@ -50,6 +50,8 @@ const EN = {
   // The e-mail dialog and its compose form
   reply: ['Reply'],
   composeTo: ['To'],
+  composeCc: ['Cc', 'CC'],
+  composeBcc: ['Bcc', 'BCC'],
   send: ['Send'],
   emailSent: ['E-mail has been sent', 'Email has been sent'],
   sendFailed: ['The e-mail could not be sent.', 'E-mail could not be sent', 'Error sending e-mail'],
@@ -100,6 +102,8 @@ const DE: Record<LabelKey, readonly string[]> = {
   typeNewPassword: ['Neues Passwort'],
   reply: ['Antworten'],
   composeTo: ['An'],
+  composeCc: ['Cc', 'CC', 'Kopie'],
+  composeBcc: ['Bcc', 'BCC', 'Blindkopie'],
   send: ['Senden'],
   emailSent: ['E-Mail wurde gesendet'],
   sendFailed: ['Die E-Mail konnte nicht gesendet werden.', 'E-Mail konnte nicht gesendet werden', 'Fehler beim Senden der E-Mail'],

@@ -2,17 +2,16 @@
  * The background service worker: owns every multi-step flow, so closing the popup never stops one.
  * It talks to the admin only through our content script in the agent's own admin tab.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
-import { sameEmail } from '../domain/email';
+import browser from 'webextension-polyfill';
 import { handleMessages, isExtensionPage, isOwnContentScript, MessageError } from '../shared/messaging';
-import type { BackgroundProtocol } from '../shared/protocol';
+import type { ActionKind, BackgroundProtocol, PageReport } from '../shared/protocol';
 import { findAdminTab } from './adminTab';
 import { notePageReady, pingTab } from './pageEvents';
 import { revealPassword } from './passwordVault';
-import { dropHandOver, handOver, notePage, takeHandOver } from './handOver';
-import { startRunPush } from './runPush';
+import { requireOwnCustomer } from './ownCustomer';
+import { startRunFollowers } from './runFollowers';
 import { abortRunsInTab, resumeRuns, startRun } from './runs/runner';
-import { latestRun } from './runs/runStore';
+import { latestRun, listRuns } from './runs/runStore';
 import { loadSettings } from '../shared/settings';
 import { setupContextMenu } from './contextMenu';
 import { watchCustomAdminHost } from './hostAccess';
@@ -23,19 +22,16 @@ async function adminTabId(tabId: number | undefined): Promise<number> {
   return id;
 }
 
-/** A content script acts and asks only for the customer whose user page its tab shows. */
-async function requireOwnCustomer(sender: Runtime.MessageSender, email: string | undefined): Promise<void> {
-  const tabId = sender.tab?.id;
-  const shown = tabId === undefined || !email ? undefined : await pingTab(tabId, { inject: false });
-  if (shown?.page !== 'user' || !shown.customerEmail || !sameEmail(shown.customerEmail, email!)) {
-    throw new MessageError('forbidden', 'A page may only act for the customer it shows.');
-  }
-}
+/** The runs an in-page button may start, and the pages it may start them from. */
+const PAGE_RUNS: Partial<Record<ActionKind, readonly PageReport['page'][]>> = { resend: ['user'], 'set-password': ['user', 'customer'] };
+
+/** Runs whose password a page was given (memory only, as the passwords are). */
+const revealedToPage = new Set<string>();
 
 /** Requests only our own content scripts may make. */
-const FROM_CONTENT = new Set<string>(['content/ready', 'page/hand-over', 'page/take-hand-over']);
+const FROM_CONTENT = new Set<string>(['content/ready', 'page/open-options']);
 /** Requests our extension pages and our content scripts (in-page buttons) may make. */
-const FROM_EITHER = new Set<string>(['run/start', 'run/get']);
+const FROM_EITHER = new Set<string>(['run/start', 'run/reveal-password']);
 
 handleMessages<BackgroundProtocol>(
   {
@@ -55,31 +51,35 @@ handleMessages<BackgroundProtocol>(
     },
     async 'run/start'(request, sender) {
       if (isExtensionPage(sender)) return startRun(request);
-      // From a content script only what its in-page button does (src/content/features/userPage.tsx):
-      // resend to the customer whose user page its tab shows. Setting a password always starts in
-      // the popup, whose Confirm and one-time reveal a page never sees.
-      if (request.kind !== 'resend') throw new MessageError('forbidden', `"${request.kind}" runs are not accepted from a page.`);
-      await requireOwnCustomer(sender, request.email);
+      // From a content script only what its in-page buttons do, for the customer its own page
+      // shows: resend from the user page (src/content/features/userPage.tsx), set a new password
+      // from the user page or the customer page (customerPage.tsx). A content script could fill and
+      // save the customer's Password field on that page anyway; the run adds the guards.
+      const pages = PAGE_RUNS[request.kind];
+      if (!pages) throw new MessageError('forbidden', `"${request.kind}" runs are not accepted from a page.`);
+      await requireOwnCustomer(sender, request.email, pages);
       return startRun({ ...request, tabId: sender.tab?.id, onThisPage: true });
     },
-    async 'run/get'({ email }, sender) {
-      // A page asks about its own customer only; the newest run of anyone is for the popup.
-      if (!isExtensionPage(sender)) await requireOwnCustomer(sender, email);
+    async 'run/get'({ email }) {
       return latestRun(email);
     },
-    async 'run/reveal-password'({ runId }) {
+    async 'run/reveal-password'({ runId }, sender) {
+      if (isExtensionPage(sender)) return revealPassword(runId);
+      // A page sees only the password of a run started from a page of its own tab, on the customer
+      // page of that run's customer.
+      const run = (await listRuns()).find((r) => r.id === runId);
+      if (!run || !run.onThisPage || run.tabId !== sender.tab?.id) throw new MessageError('forbidden', 'A page may only see the password its own run set.');
+      await requireOwnCustomer(sender, run.email, ['customer']);
+      // Once to a page (the one after Save): a reload or a later page of the tab does not show it again.
+      if (revealedToPage.has(runId)) return null;
+      revealedToPage.add(runId);
       return revealPassword(runId);
     },
-    async 'page/hand-over'({ item, fromDocId }, sender) {
-      if (sender.tab?.id === undefined) throw new MessageError('bad-request', 'No tab.');
-      handOver(sender.tab.id, item, fromDocId);
+    async 'page/open-options'() {
+      await browser.runtime.openOptionsPage();
       return { ok: true };
     },
-    async 'page/take-hand-over'({ docId }, sender) {
-      return sender.tab?.id === undefined ? null : takeHandOver(sender.tab.id, docId);
-    },
     async 'content/ready'(report, sender) {
-      if (sender.tab?.id !== undefined) notePage(sender.tab.id, report.docId);
       if (sender.tab?.id !== undefined) notePageReady(sender.tab.id, report);
       return { ok: true };
     },
@@ -90,12 +90,9 @@ handleMessages<BackgroundProtocol>(
     FROM_CONTENT.has(type) ? isOwnContentScript(sender) : FROM_EITHER.has(type) ? isExtensionPage(sender) || isOwnContentScript(sender) : isExtensionPage(sender),
 );
 
-browser.tabs.onRemoved.addListener((tabId) => {
-  abortRunsInTab(tabId);
-  dropHandOver(tabId);
-});
+browser.tabs.onRemoved.addListener((tabId) => abortRunsInTab(tabId));
 
-startRunPush();
+startRunFollowers();
 
 void resumeRuns();
 

@@ -14,9 +14,8 @@
 import browser from 'webextension-polyfill';
 import { handleMessages, sendToBackground, type Handlers } from '../shared/messaging';
 import type { ContentProtocol } from '../shared/protocol';
-import { FEATURES_FOR_PAGE } from './features/forPage';
+import { startFeature } from './features/forPage';
 import { pageReport, readPageContext, type PageContext } from './pageContext';
-import { deliverRunUpdate } from './runUpdates';
 
 /** Every step request, answered by ./steps once it has loaded. */
 const STEP_REQUESTS = [
@@ -33,10 +32,10 @@ const STEP_REQUESTS = [
   'admin/fill-password',
   'admin/save',
   'admin/read-save-outcome',
-] as const satisfies readonly Exclude<keyof ContentProtocol, 'content/ping' | 'run/update'>[];
+] as const satisfies readonly Exclude<keyof ContentProtocol, 'content/ping'>[];
 
 // Compile-time check that STEP_REQUESTS names every step request.
-type Missing = Exclude<keyof ContentProtocol, 'content/ping' | 'run/update' | (typeof STEP_REQUESTS)[number]>;
+type Missing = Exclude<keyof ContentProtocol, 'content/ping' | (typeof STEP_REQUESTS)[number]>;
 const allStepsListed: Missing extends never ? true : Missing = true;
 void allStepsListed;
 
@@ -59,18 +58,12 @@ function lazyStepHandlers(ctx: PageContext, doc: Document): Handlers<ContentProt
 async function main(): Promise<void> {
   const ctx = await readPageContext(document);
   handleMessages<ContentProtocol>(
-    { ...lazyStepHandlers(ctx, document), 'content/ping': () => pageReport(ctx, document), 'run/update': deliverRunUpdate },
+    { ...lazyStepHandlers(ctx, document), 'content/ping': () => pageReport(ctx, document) },
     (sender) => sender.id === browser.runtime.id && sender.tab === undefined,
   );
   // Wake a waiting flow: this is the page its last click led to.
   void sendToBackground('content/ready', pageReport(ctx, document)).catch(() => undefined);
-  const loadFeatures = FEATURES_FOR_PAGE[ctx.page];
-  if (loadFeatures) void startOurFeatures(ctx, loadFeatures);
-}
-
-async function startOurFeatures(ctx: PageContext, loadFeatures: () => Promise<unknown>): Promise<void> {
-  const [{ startFeatures }] = await Promise.all([import('./features'), loadFeatures()]);
-  startFeatures(ctx, document);
+  void startFeature(ctx, document);
 }
 
 /** Settles once the page has been recognised and requests are answered (the background's injection waits for it). */

@@ -15,7 +15,9 @@ import {
   parseSearchResults,
   saveBaseline,
   readSaveOutcome,
+  readUserDetails,
   readUserPageEmail,
+  normalizeText,
   replyToOpenEmail,
   saveCustomer,
   sendComposedEmail,
@@ -25,8 +27,8 @@ import {
   labelRef,
 } from '../admin';
 import { addressesIn, sameEmail } from '../domain/email';
-import type { Handlers } from '../shared/messaging';
-import type { ContentProtocol, Navigation } from '../shared/protocol';
+import { MessageError, type Handlers } from '../shared/messaging';
+import type { ContentProtocol, Expected, Navigation } from '../shared/protocol';
 import type { PageContext } from './pageContext';
 
 /**
@@ -37,6 +39,26 @@ import type { PageContext } from './pageContext';
 function navigating(ctx: PageContext, click: () => void): Navigation {
   click();
   return { navigating: true, fromDocId: ctx.docId };
+}
+
+/**
+ * Every step that acts checks, right before it clicks, that this is the very page the run arrived
+ * at and that it still shows the run's customer: the agent may have clicked another customer in
+ * the tab meanwhile, and the run's request then reaches that page's content script.
+ */
+function requireExpected(ctx: PageContext, doc: Document, expect: Expected, what: string): void {
+  const shown = readUserPageEmail(doc);
+  const samePage = ctx.docId === expect.docId && ctx.page === expect.page;
+  if (!samePage || !shown || !sameEmail(shown, expect.email)) {
+    const now = shown ? `${shown}'s ${ctx.page} page` : ctx.page === 'other' ? 'another page' : `a ${ctx.page} page`;
+    throw new MessageError('wrong-page', `The admin tab no longer shows the ${expect.page} page of ${expect.email} that Reset Desk was working on (it shows ${now}), so it did not ${what} there.`);
+  }
+  if (expect.shop && ctx.page === 'user') {
+    const { shop } = readUserDetails(doc, ctx.labels);
+    if (shop && normalizeText(shop) !== normalizeText(expect.shop)) {
+      throw new MessageError('wrong-page', `This page shows ${expect.email} in the shop "${shop}", not "${expect.shop}", so Reset Desk did not ${what} here.`);
+    }
+  }
 }
 
 export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentProtocol> {
@@ -77,7 +99,8 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
       return navigating(ctx, () => openResult(row));
     },
 
-    'admin/read-histories': async ({ which }) => {
+    'admin/read-histories': async ({ which, expect }) => {
+      requireExpected(ctx, doc, expect, 'read the histories');
       // Both at once, as an agent clicking both links would: the admin answers each on its own.
       await Promise.all(which.map((section) => loadHistory(doc, ctx.labels, section)));
       const email = readUserPageEmail(doc);
@@ -88,37 +111,54 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
       };
     },
 
-    'admin/open-email': async ({ email }) => {
+    'admin/open-email': async ({ email, expect }) => {
+      requireExpected(ctx, doc, expect, 'open the reset e-mail');
+      // The row the decision was made on, still there as it was read (a reload of the table in the
+      // page could have put another e-mail at that row).
+      const row = parseEmailHistory(doc, ctx.labels, tz).find((e) => e.row === email.row);
+      if (!row || row.kind !== 'new-password' || row.at !== email.at || row.subject !== email.subject) {
+        throw new AdminError({ code: 'unexpected-page', page: 'user', step: 'open the reset e-mail', detail: 'the E-mail History changed since it was read: the reset e-mail is no longer in the row the decision was made on' });
+      }
       await openEmail(doc, ctx.labels, email);
       return { opened: true };
     },
 
-    'admin/reply': async () => {
+    'admin/reply': async ({ expect }) => {
+      requireExpected(ctx, doc, expect, 'reply to the reset e-mail');
       const compose = await replyToOpenEmail(doc, ctx.labels);
-      const customer = readUserPageEmail(doc);
-      // Never send a reset link to anyone but the customer whose page this is: every address in To
-      // is exactly theirs (not a look-alike such as anna@example.co for anna@example.com).
+      // Never send a reset link to anyone but the run's customer: every address in To is exactly
+      // theirs (not a look-alike such as anna@example.co for anna@example.com), and no copy goes
+      // anywhere else.
       const recipients = addressesIn(compose.to);
-      if (!customer || recipients.length === 0 || !recipients.every((r) => sameEmail(r, customer))) {
-        throw new AdminError({ code: 'unexpected-page', page: 'user', step: 'reply to e-mail', detail: `the reply would go to ${compose.to}, not ${customer ?? 'the customer of this page'}` });
+      if (recipients.length === 0 || !recipients.every((r) => sameEmail(r, expect.email))) {
+        throw new AdminError({ code: 'unexpected-page', page: 'user', step: 'reply to e-mail', detail: `the reply would go to ${compose.to}, not ${expect.email}` });
+      }
+      if (compose.copies.length > 0) {
+        throw new AdminError({ code: 'unexpected-page', page: 'user', step: 'reply to e-mail', detail: `the reply would also go to ${compose.copies.join(', ')} (Cc/Bcc); nothing was sent` });
       }
       return { composing: true };
     },
 
-    'admin/send': async () => {
+    'admin/send': async ({ expect }) => {
+      requireExpected(ctx, doc, expect, 'send the e-mail');
       await sendComposedEmail(doc, ctx.labels);
       return { notice: labelRef(ctx.labels, 'emailSent').text };
     },
 
-    'admin/fill-password': ({ password }) => {
+    'admin/fill-password': ({ password, expect }) => {
+      requireExpected(ctx, doc, expect, 'fill in the password');
       fillCustomerPassword(doc, ctx.labels, password);
       // Read here, not in admin/save: Save's own answer can be lost as its POST unloads the page.
       return { filled: true, before: saveBaseline(doc, ctx.labels) };
     },
 
-    'admin/save': () => navigating(ctx, () => saveCustomer(doc, ctx.labels)),
+    'admin/save': ({ expect }) => {
+      requireExpected(ctx, doc, expect, 'save');
+      return navigating(ctx, () => saveCustomer(doc, ctx.labels));
+    },
 
-    'admin/read-save-outcome': ({ before }) => {
+    'admin/read-save-outcome': ({ before, expect }) => {
+      requireExpected(ctx, doc, expect, 'read the result of Save');
       const outcome = readSaveOutcome(doc, ctx.labels, before);
       if (outcome.kind === 'saved') return { saved: true, message: labelRef(ctx.labels, 'changesSaved').text };
       if (outcome.kind === 'validation') return { saved: false, message: outcome.message };

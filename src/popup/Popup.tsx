@@ -13,7 +13,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { NotFound, ResultCard, ShopPicker } from './ResultCard';
 import { Steps } from './Steps';
 import { stepLabel } from './words';
-import { useLiveRun, useNow } from './useRun';
+import { useNow, useRun } from '../ui/live';
 
 /** `?tab=<id>`: act on a given admin tab (a popup opened as a page is attached to no tab). */
 function tabFromQuery(): number | undefined {
@@ -30,7 +30,7 @@ export function Popup() {
   const [email, setEmail] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
-  const [run, setRun] = useLiveRun(null);
+  const { run, show: setRun, lost: followLost } = useRun();
   const [lastLookup, setLastLookup] = useState<RunView | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   // When the agent opened the set-password confirmation (false: not open).
@@ -188,6 +188,7 @@ export function Popup() {
 
       <div role="status" aria-live="polite" class="result">
         {startError ? <p class="error">{startError}</p> : null}
+        {followLost && run?.status === 'running' ? <p class="error">{followLost}</p> : null}
         {run?.status === 'running' && !presented ? <p>{t('working')}</p> : null}
         {run?.status === 'choose-shop' && run.shops ? <ShopPicker shops={run.shops} onPick={(s) => void start(run.kind, s)} /> : null}
         {run?.status === 'failed' && run.error?.code === 'not-found' ? <NotFound email={run.email} lookalikes={run.lookalikes ?? []} /> : null}

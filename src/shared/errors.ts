@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'admin-slow'
   | 'admin-unreachable'
   | 'admin-error'
+  /** The admin tab no longer shows the page and customer the run was acting on. */
+  | 'wrong-page'
   | 'send-unconfirmed'
   | 'password-unknown'
   | 'validation';
@@ -61,6 +63,7 @@ export const REMEDIES: Record<ErrorCode, ErrorRemedy> = {
   'admin-slow': 'retry',
   'admin-unreachable': 'retry',
   'admin-error': 'retry',
+  'wrong-page': 'retry',
   // Retry reads the E-mail History afresh and does not send when the e-mail is there.
   'send-unconfirmed': 'retry',
   'password-unknown': 'retry',
@@ -95,6 +98,7 @@ export const HINTS: Record<ErrorCode, string | null> = {
   'admin-slow': 'The admin is slow right now. Try again.',
   'admin-unreachable': 'The admin tab did not answer. Try again.',
   'admin-error': 'Try again in a moment.',
+  'wrong-page': 'Nothing was clicked there. Retry goes back to the customer.',
   'send-unconfirmed': null,
   'password-unknown': null,
   validation: null,

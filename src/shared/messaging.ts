@@ -71,13 +71,14 @@ export type Handlers<P extends Protocol<P>> = {
 
 /**
  * Registers handlers for one protocol. `accept` decides which senders may talk to this context at
- * all (e.g. the background only takes action requests from our own extension pages).
- * Returns a function that removes the listener.
+ * all (e.g. the background only takes action requests from our own extension pages). The handlers
+ * stay until `signal` aborts (without one: for the context's life).
  */
 export function handleMessages<P extends Protocol<P>>(
   handlers: Handlers<P>,
   accept: (sender: Runtime.MessageSender, type: string) => boolean = () => true,
-): () => void {
+  signal?: AbortSignal,
+): void {
   const listener = (message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> | undefined => {
     if (!isEnvelope(message)) return undefined;
     const handler = handlers[message.type as keyof P];
@@ -95,7 +96,7 @@ export function handleMessages<P extends Protocol<P>>(
     })();
   };
   browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }
 
 /** True when the sender is one of our own extension pages (popup, options), not a content script or a web page. */

@@ -20,6 +20,19 @@ export interface PageReport {
   searchQuery?: string;
 }
 
+/**
+ * The page and customer a step that acts is for: the page the run arrived at (by docId) and the
+ * customer it chose there. The content script refuses on any other page, so an agent clicking
+ * another customer in the tab mid-flow never gets that customer's e-mail sent or password changed.
+ */
+export interface Expected {
+  docId: string;
+  page: 'user' | 'customer';
+  email: string;
+  /** Checked where the page shows a shop. */
+  shop?: string;
+}
+
 /** A step that clicked something that loads a new page; `fromDocId` is the page it left. */
 export interface Navigation {
   navigating: true;
@@ -40,16 +53,6 @@ export interface Histories {
 
 export type ActionKind = 'lookup' | 'resend' | 'set-password';
 
-/**
- * What an in-page button hands to the next page of the same tab (admin pages are full page loads):
- * kept in the background worker's memory only, for at most a minute, given out once.
- * `open-customer`: "Set new password" on a user page, on its way to Sales > Customers.
- * `saved-password`: a generated password, so the page after Save can offer the reply with it.
- */
-export type HandOver =
-  | { kind: 'open-customer'; email: string; shop?: string; hops: number }
-  | { kind: 'saved-password'; email: string; password: string; before: SaveBaseline };
-
 /** Requests the background service worker answers (from the popup, options page and content scripts). */
 export interface BackgroundProtocol {
   /** Round trip popup → background → content script in the admin tab → back. */
@@ -65,16 +68,14 @@ export interface BackgroundProtocol {
     request: { kind: ActionKind; email: string; shop?: string; tabId?: number; onThisPage?: boolean; decidedAt?: number };
     response: RunView;
   };
-  /** The newest run for a customer (or the newest of all), for a popup that opens mid-flow. */
+  /** The newest run for a customer (or the newest of all), for a popup that opens mid-flow (pages follow runs: src/shared/runFollow.ts). */
   'run/get': { request: { email?: string }; response: RunView | null };
   /** The generated password of a finished set-password run, while it is still held (one minute). */
   'run/reveal-password': { request: { runId: string }; response: { password: string; expiresAt: number } | null };
   /** The customer e-mail on the admin tab's current page, to prefill the popup. */
   'admin/current-customer': { request: { tabId?: number }; response: { email?: string; tabId?: number } };
-  /** In-page help: keep `item` for the next page of the sender's tab (`fromDocId` is the page handing over). */
-  'page/hand-over': { request: { item: HandOver; fromDocId: string }; response: { ok: true } };
-  /** In-page help: the item handed over to this page (`docId`), once; null if none. */
-  'page/take-hand-over': { request: { docId: string }; response: HandOver | null };
+  /** In-page help: open the options page (content scripts cannot), e.g. from a notice that a label is missing. */
+  'page/open-options': { request: Record<string, never>; response: { ok: true } };
   /** The content script announces a freshly loaded admin page. */
   'content/ready': { request: PageReport; response: { ok: true } };
 }
@@ -92,14 +93,14 @@ export interface ContentProtocol {
   'admin/read-results': { request: { email: string }; response: SearchOutcome };
   'admin/next-results': { request: Record<string, never>; response: Navigation };
   'admin/open-result': { request: { email: string; shop: string }; response: Navigation };
-  'admin/read-histories': { request: { which: ('passwordHistory' | 'emailHistory')[] }; response: Histories };
-  'admin/open-email': { request: { email: HistoryEmail }; response: { opened: true } };
-  'admin/reply': { request: Record<string, never>; response: { composing: true } };
-  'admin/send': { request: Record<string, never>; response: { notice: string } };
+  'admin/read-histories': { request: { which: ('passwordHistory' | 'emailHistory')[]; expect: Expected }; response: Histories };
+  /** `email`: the row the decision was made on; checked again (type, date, subject) right before its Subject is clicked. */
+  'admin/open-email': { request: { email: HistoryEmail; expect: Expected }; response: { opened: true } };
+  'admin/reply': { request: { expect: Expected }; response: { composing: true } };
+  'admin/send': { request: { expect: Expected }; response: { notice: string } };
   /** `before`: what the page shows before Save, so a permanent hint is not taken for an error, nor customer text for the notice. */
-  'admin/fill-password': { request: { password: string }; response: { filled: true; before: SaveBaseline } };
-  'admin/save': { request: Record<string, never>; response: Navigation };
-  'admin/read-save-outcome': { request: { before: SaveBaseline }; response: { saved: boolean; message: string } };
-  /** A run acting on this tab changed (pushed by the background, so in-page buttons show progress). */
-  'run/update': { request: RunView; response: { ok: true } };
+  'admin/fill-password': { request: { password: string; expect: Expected }; response: { filled: true; before: SaveBaseline } };
+  'admin/save': { request: { expect: Expected }; response: Navigation };
+  /** `expect.docId`: the page Save led to. */
+  'admin/read-save-outcome': { request: { before: SaveBaseline; expect: Expected }; response: { saved: boolean; message: string } };
 }

@@ -1,10 +1,11 @@
 /**
- * A run is one multi-step action (look-up, resend, set password) owned by the background worker.
- * Its view is persisted in `storage.session` so any popup (a reopened one, a second window) shows
- * the same run live, and a restarted worker can resume it. It never holds a password.
+ * A run is one multi-step action (look-up, resend, set password) owned by the background worker,
+ * wherever it was started (popup, context menu, an in-page button). Its view is persisted in
+ * `storage.session` so a restarted worker can resume it, and posted to every watcher that follows
+ * the customer (src/shared/runFollow.ts). It never holds a password.
  */
 import type { CustomerRef, HistoryEmail, ResetRequest } from '../domain/types';
-import type { ErrorCode, ErrorRemedy } from './errors';
+import type { ErrorCode, ErrorRemedy, WireError } from './errors';
 import type { ActionKind } from './protocol';
 
 export type StepId =
@@ -54,6 +55,8 @@ export interface LookupData {
 
 export interface RunView {
   id: string;
+  /** Counts the run's saved states: of two views of one run, the higher is the newer. */
+  rev?: number;
   kind: ActionKind;
   email: string;
   shop?: string;
@@ -78,5 +81,15 @@ export interface RunView {
   saveAttempt?: { at: number };
 }
 
-
 export const RUNS_KEY = 'runs';
+
+/**
+ * Following a run: a watcher (popup, in-page bar) connects a port of this name and posts one
+ * FollowRequest; the worker posts a FollowPost at once and on every change of that customer's runs.
+ */
+export const FOLLOW_PORT = 'run-follow';
+export interface FollowRequest {
+  /** The customer whose newest run to follow. */
+  email: string;
+}
+export type FollowPost = { run: RunView | null } | { error: WireError };

@@ -2,7 +2,7 @@
  * Real Chromium with the built extension loaded (recipe: shared/browser-testing.md).
  * Every call gets a fresh profile, so no state leaks between test files.
  */
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +22,8 @@ export interface ExtensionBrowser {
   tabIdOf(page: Page): Promise<number>;
   /** Stops the background service worker the way Chrome does when it idles (MV3 restarts). */
   stopServiceWorker(): Promise<void>;
+  /** Resolves once a service worker of ours runs (polls the browser's targets; a restarted one keeps its target id). */
+  workerRunning(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,13 @@ export async function launchWithExtension(options: { headless?: boolean; dist?: 
   const serviceWorker = async (): Promise<Worker> =>
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await serviceWorker()).url()).host;
+  // launchPersistentContext has no Browser object: reach the browser target through a page.
+  const browserSession = async (): Promise<CDPSession> =>
+    (await context.browser()?.newBrowserCDPSession()) ?? (await context.newCDPSession(context.pages()[0] ?? (await context.newPage())));
+  const workerTargets = async (session: CDPSession): Promise<{ targetId: string; type: string; url: string }[]> => {
+    const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}`));
+  };
 
   return {
     context,
@@ -72,14 +81,23 @@ export async function launchWithExtension(options: { headless?: boolean; dist?: 
       return ids[0];
     },
     async stopServiceWorker() {
-      const browserSession = await context.browser()?.newBrowserCDPSession();
-      // launchPersistentContext has no Browser object: reach the browser target through a page.
-      const session = browserSession ?? (await context.newCDPSession(context.pages()[0] ?? (await context.newPage())));
-      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-      const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}`));
+      const session = await browserSession();
+      const target = (await workerTargets(session))[0];
       if (!target) throw new Error('no running service worker to stop');
       await session.send('Target.closeTarget', { targetId: target.targetId });
       await session.detach();
+    },
+    async workerRunning(timeoutMs) {
+      const session = await browserSession();
+      const until = Date.now() + timeoutMs;
+      try {
+        while ((await workerTargets(session)).length === 0) {
+          if (Date.now() > until) throw new Error(`no service worker of ours started within ${timeoutMs} ms of the stop`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      } finally {
+        await session.detach();
+      }
     },
     async close() {
       await context.close();

@@ -1,70 +1,92 @@
 /**
- * In-page help from the user page to Sales > Customers, in every markup variant and both admin
- * languages: "Set new password" takes the tab to the customer with Generate focused; Generate fills a
- * password that the admin accepts on Save (the simulator confirms it works); the page after Save
- * confirms and offers the reply; no storage area holds the password; a page script cannot press
- * Generate.
+ * Setting a new password from the admin page, in every markup variant and both admin languages:
+ * "Set new password" on the user page (or on the customer page itself) → Confirm starts the same
+ * run as the popup's; the tab walks to the customer and saves; the page after Save shows the
+ * password, which works in the admin; the activity log has the run; no storage area holds the
+ * password; a page script cannot press our buttons; a reload shows the password no more.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PEOPLE, type Simulator } from '../admin-sim/server';
 import { PARAMS } from '../admin-sim/variants';
-import { label } from './manualProcedure';
+import { activityEntry } from './faultKit';
 import { startWorld, type World } from './setup';
 
-async function openUser(admin: Page, sim: Simulator, email: string): Promise<void> {
+async function openPage(admin: Page, sim: Simulator, kind: 'user' | 'customer', email: string): Promise<void> {
   const account = sim.scenario().accounts.find((a) => a.email === email)!;
-  await admin.goto(`${sim.pathOf('user')}?${PARAMS[sim.config.variant].id}=${account.id}`);
+  await admin.goto(`${sim.pathOf(kind)}?${PARAMS[sim.config.variant].id}=${account.id}`);
 }
 
-const exact = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+const help = (admin: Page) => admin.locator('reset-desk-ui[data-kind="password-help"]');
 
-describe.each(['classic', 'modern', 'legacy'] as const)('customer page help (%s)', (variant) => {
+/** Waits for the customer page's help to show the saved password; returns it. */
+async function savedPassword(admin: Page): Promise<string> {
+  const outcome = help(admin).locator('[data-outcome]');
+  await expect.poll(async () => (await outcome.count()) ? outcome.first().getAttribute('data-outcome') : 'none yet', { timeout: 30_000 }).toBe('saved');
+  return (await help(admin).locator('[data-secret="password"]').innerText()).trim();
+}
+
+describe.each(['classic', 'modern', 'legacy'] as const)('set a new password in the page (%s)', (variant) => {
   let world: World;
   beforeAll(async () => {
     world = await startWorld({ variant });
   });
   afterAll(async () => world?.close());
 
-  it.each(['en', 'de'] as const)('Set new password → Generate → Save changes the password, stored nowhere (%s)', async (lang) => {
+  it.each(['en', 'de'] as const)('from the user page: Confirm → the run saves on the customer page, logged, stored nowhere (%s)', async (lang) => {
     const { admin, sim } = world;
     sim.setConfig({ lang });
     sim.reset();
     const email = PEOPLE.valid2h;
-    await openUser(admin, sim, email);
+    const since = Date.now();
+    await openPage(admin, sim, 'user', email);
     const bar = admin.locator('reset-desk-ui[data-kind="user-bar"]');
     await bar.locator('button[data-action="set-password"]').click();
-    // The tab walks Customers → search → Show by itself and lands with Generate ready.
-    const gen = admin.locator('reset-desk-ui[data-kind="password-generator"]');
-    await expect.poll(() => gen.locator('[data-ready]').getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
-    expect(await gen.locator('button[data-action="generate"]').evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
 
-    // A page script cannot press Generate.
+    // A page script cannot press Confirm.
     await admin.evaluate(() => {
-      const host = document.querySelector('reset-desk-ui[data-kind="password-generator"]')!;
-      for (const b of Array.from(host.shadowRoot!.querySelectorAll('button'))) {
-        b.click();
-        b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      for (const host of Array.from(document.querySelectorAll('reset-desk-ui'))) {
+        for (const b of Array.from(host.shadowRoot!.querySelectorAll('button'))) {
+          b.click();
+          b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        }
       }
     });
-    expect(await gen.locator('[data-secret]').count()).toBe(0);
+    await admin.waitForTimeout(300);
+    expect(sim.passwordChanges()).toHaveLength(0);
 
-    await gen.locator('button[data-action="generate"]').click();
-    const password = (await gen.locator('[data-secret="password"]').innerText()).trim();
+    await bar.locator('button[data-action="confirm-set-password"]').click();
+    const password = await savedPassword(admin);
     expect(password.length).toBeGreaterThanOrEqual(12);
-    const save = admin.getByRole('button', { name: exact(label(sim, 'save')) }).or(admin.getByRole('link', { name: exact(label(sim, 'save')) }));
-    await Promise.all([admin.waitForEvent('load'), save.first().click()]);
-    const after = admin.locator('reset-desk-ui[data-kind="customer-bar"] [data-outcome]');
-    await expect.poll(() => after.getAttribute('data-outcome'), { timeout: 15_000 }).toBe('saved');
-    expect(await after.locator('[data-secret="password"]').innerText()).toBe(password);
-    expect(await after.locator('button[data-action="copy-reply"]').count()).toBe(1);
     expect(sim.checkPassword(email, password)).toBe(true);
     expect(sim.passwordChanges()).toHaveLength(1);
+    expect(await help(admin).locator('button[data-action="copy-reply"]').count()).toBe(1);
+    const popup = await world.ext.openPopup();
+    expect((await activityEntry(popup, email, 'set-password', since)).outcome).toBe('new password set');
+    await popup.close();
     expect(await world.dumpStorage()).not.toContain(password);
-    // Handed over once: a reload does not show it again.
+    // Shown once, on the page after Save: a reload does not show it again.
     await admin.reload();
-    await gen.locator('button[data-action="generate"]').waitFor();
-    expect(await admin.locator('reset-desk-ui[data-kind="customer-bar"]').count()).toBe(0);
+    await help(admin).locator('button[data-action="set-password"]').waitFor();
+    expect(await help(admin).locator('[data-secret]').count()).toBe(0);
     expect(await world.dumpStorage()).not.toContain(password);
+  });
+
+  it('from the customer page itself: the run fills and saves there, once, and the log has it', async () => {
+    const { admin, sim } = world;
+    sim.setConfig({ lang: 'en' });
+    sim.reset();
+    const email = PEOPLE.expired3d;
+    const since = Date.now();
+    await openPage(admin, sim, 'customer', email);
+    await help(admin).locator('button[data-action="set-password"]').click();
+    await help(admin).locator('button[data-action="confirm-set-password"]').click();
+    const password = await savedPassword(admin);
+    expect(sim.checkPassword(email, password)).toBe(true);
+    expect(sim.passwordChanges()).toHaveLength(1);
+    expect(sim.passwordChanges()[0]!.email).toBe(email);
+    const popup = await world.ext.openPopup();
+    expect((await activityEntry(popup, email, 'set-password', since)).outcome).toBe('new password set');
+    await popup.close();
   });
 });

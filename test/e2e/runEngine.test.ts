@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PEOPLE, type Simulator } from '../admin-sim/server';
 import { PARAMS } from '../admin-sim/variants';
-import { activityEntry } from './faultKit';
+import { activityEntry, whenStep } from './faultKit';
 import { lookUp, resultSays, stateWord } from './popupHelpers';
 import { startWorld, type World } from './setup';
 
@@ -45,5 +45,44 @@ describe('one verdict everywhere', () => {
     } finally {
       await world.setSettings({ validityHours: 24 });
     }
+  });
+});
+
+describe('following a run through a stopped worker', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ variant: 'classic', lang: 'en' });
+  });
+  afterAll(async () => world?.close());
+  beforeEach(() => world.sim.reset());
+
+  it('the popup and the in-page bar wake the worker by reconnecting, and show the resumed run at once', async () => {
+    const popup = await lookUp(world, PEOPLE.valid2h);
+    await resultSays(popup, 'Valid');
+    // The look-up left the admin tab on the customer's user page, whose bar follows the customer too.
+    const bar = world.admin.locator('reset-desk-ui[data-kind="user-bar"]');
+    await bar.locator('button[data-action="resend"]').click();
+    world.sim.setConfig({ pageLatencyMs: 600 });
+    await bar.locator('button[data-action="confirm-resend"]').click();
+    // The popup follows the customer's newest run: the in-page resend takes over its view.
+    await whenStep(popup, 'send');
+
+    await world.ext.stopServiceWorker();
+    const stoppedAt = Date.now();
+    // Nothing but the watchers' ports can wake it: Send is the admin's AJAX, no page loads, no timer.
+    await world.ext.workerRunning(10_000);
+    const wokeAt = Date.now();
+    // The resumed run is shown: the popup no longer shows the stopped worker's "Send it".
+    await expect.poll(async () => popup.locator('[aria-current="step"] .step-label', { hasText: /^\s*Send it/ }).count(), { timeout: 5_000, interval: 50 }).toBe(0);
+    const shownAt = Date.now();
+    console.log(`worker stopped → running again after ${wokeAt - stoppedAt} ms; the popup showed the resumed run ${shownAt - stoppedAt} ms after the stop`);
+    // Woken by the watchers' reconnecting ports at once, not by a question every 5 s.
+    expect(shownAt - stoppedAt, 'the popup showed the resumed run').toBeLessThan(2_000);
+
+    await resultSays(popup, /E-mail has been sent|was sent|may or may not have gone out/, 30_000);
+    const outcome = bar.locator('[data-outcome]');
+    await expect.poll(async () => ((await outcome.count()) ? outcome.first().getAttribute('data-outcome') : 'none yet'), { timeout: 30_000 }).toMatch(/sent|failed/);
+    expect(world.sim.outbox().length).toBeLessThanOrEqual(1);
+    await popup.close();
   });
 });

@@ -243,14 +243,22 @@ describe('a hostile page script on the admin', () => {
     expect(await ask('run/reveal-password', { runId: 'any' })).toContain('forbidden');
     expect(await ask('admin/ping', {})).toContain('forbidden');
     expect(await ask('admin/current-customer', {})).toContain('forbidden');
-    // What the in-page button does (resend) is all a page may start: no password change from a page,
-    // for its own customer or any other, and no look at the newest run of any customer.
-    expect(await ask('run/start', { kind: 'set-password', email: PEOPLE.valid2h })).toContain('forbidden');
+    // What the in-page buttons do (resend, set a new password) is all a page may start, and only for
+    // the customer the page shows (a content script could fill that customer's form anyway); no look
+    // at anyone's runs but through following its own customer.
     expect(await ask('run/start', { kind: 'set-password', email: PEOPLE.expired3d })).toContain('forbidden');
-    expect(await ask('run/get', {})).toContain('forbidden');
-    // A resend, yes, but only to the customer this page shows.
     expect(await ask('run/start', { kind: 'resend', email: PEOPLE.expired3d })).toContain('forbidden');
-    expect(await ask('run/get', { email: PEOPLE.expired3d })).toContain('forbidden');
+    expect(await ask('run/start', { kind: 'lookup', email: PEOPLE.valid2h })).toContain('forbidden');
+    expect(await ask('run/get', {})).toContain('forbidden');
+    expect(await ask('run/get', { email: PEOPLE.valid2h })).toContain('forbidden');
+    // Following another customer's runs is refused on the port itself.
+    const { result: follow } = (await cdp.send('Runtime.evaluate', {
+      contextId: isolated.id,
+      awaitPromise: true,
+      returnByValue: true,
+      expression: `new Promise((resolve) => { const port = chrome.runtime.connect({ name: 'run-follow' }); port.onMessage.addListener((m) => resolve(JSON.stringify(m))); port.onDisconnect.addListener(() => resolve('disconnected')); port.postMessage({ email: ${JSON.stringify(PEOPLE.expired3d)} }); })`,
+    })) as { result: { value?: string } };
+    expect(follow.value).toContain('forbidden');
     await world.admin.waitForTimeout(1000);
     await cdp.detach();
     expect(world.sim.outbox()).toHaveLength(0);

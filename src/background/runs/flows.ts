@@ -8,12 +8,12 @@ import { sameEmail } from '../../domain/email';
 import { formatDuration } from '../../domain/formatDuration';
 import { generatePassword } from '../../domain/passwordGenerator';
 import { MessageError } from '../../shared/messaging';
-import type { PageReport } from '../../shared/protocol';
+import type { Expected, PageReport } from '../../shared/protocol';
 import type { LookupData, RunView, StepId } from '../../shared/runs';
 import { judge } from '../../shared/judge';
 import { loadSettings } from '../../shared/settings';
 import { holdPassword } from '../passwordVault';
-import { goToCustomer, rememberPage, requirePage, TO_CUSTOMER, TO_USER, type Arrival, type Target } from './navigate';
+import { bindTo, goToCustomer, rememberPage, requirePage, TO_CUSTOMER, TO_USER, type Arrival, type Target } from './navigate';
 import type { RunContext } from './runContext';
 import { listRuns } from './runStore';
 
@@ -28,9 +28,9 @@ type OpenAdmin = (ctx: RunContext) => Promise<PageReport>;
 /** A resend younger than this (seen in the E-mail History) is not repeated by another click. */
 export const RECENT_RESEND_MS = 10 * 60_000;
 
-async function readLookup(ctx: RunContext, customer: LookupData['customer']): Promise<LookupData> {
+async function readLookup(ctx: RunContext, customer: LookupData['customer'], expect: Expected): Promise<LookupData> {
   try {
-    const histories = await ctx.ask('admin/read-histories', { which: ['passwordHistory', 'emailHistory'] });
+    const histories = await ctx.ask('admin/read-histories', { which: ['passwordHistory', 'emailHistory'], expect });
     return { customer, requests: histories.requests, emails: histories.emails, readAt: Date.now() };
   } catch (error) {
     // "Error loading data" is all the page says when the session has expired meanwhile; the page
@@ -87,29 +87,32 @@ async function reusableRead(ctx: RunContext, docId: string): Promise<LookupData 
   return actedSince ? null : read;
 }
 
-/** Goes to the user page and reads both histories; null when the run ended there (not found, several shops). */
-async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<LookupData | null> {
+/**
+ * Goes to the user page and reads both histories; null when the run ended there (not found,
+ * several shops). `expect`: the page the reading is from, which the steps after it act on.
+ */
+async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<{ lookup: LookupData; expect: Expected } | null> {
   const arrival = await reachCustomer(ctx, openAdmin, TO_USER);
   if (!arrival) return null;
   let reused = false;
+  let expect = arrival.expect;
   const lookup = await ctx.step(
     'load-history',
     async () => {
-      let docId = arrival.report.docId;
       if (!arrival.fresh) {
-        const read = await reusableRead(ctx, docId);
+        const read = await reusableRead(ctx, expect.docId);
         if (read) {
           reused = true;
           return read;
         }
         // A page that was already open shows the histories as they were then; a resend decided on
-        // those could miss one sent in the meantime.
-        docId = (await ctx.reload()).docId;
-        rememberPage(docId, arrival.customer);
+        // those could miss one sent in the meantime. The reload is of whatever the tab shows now.
+        expect = bindTo(await ctx.reload(), arrival.customer, 'user');
+        rememberPage(expect.docId, arrival.customer);
       }
-      const read = await readLookup(ctx, arrival.customer);
+      const read = await readLookup(ctx, arrival.customer, expect);
       if (ctx.run.kind === 'lookup') {
-        recentReads.set(docId, read);
+        recentReads.set(expect.docId, read);
         if (recentReads.size > 50) recentReads.delete(recentReads.keys().next().value as string);
       }
       return read;
@@ -117,7 +120,7 @@ async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<
     () => (reused ? 'as read by the look-up moments ago' : undefined),
   );
   ctx.show({ lookup });
-  return lookup;
+  return { lookup, expect };
 }
 
 export async function lookupFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
@@ -127,8 +130,9 @@ export async function lookupFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
 export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
   const settingsLoaded = loadSettings();
   settingsLoaded.catch(() => undefined); // awaited below; meanwhile not an unhandled rejection
-  const lookup = await reachUserAndRead(ctx, openAdmin);
-  if (!lookup) return;
+  const reached = await reachUserAndRead(ctx, openAdmin);
+  if (!reached) return;
+  const { lookup, expect } = reached;
   const settings = await settingsLoaded;
   const { decision } = judge(lookup, settings, Date.now());
 
@@ -164,13 +168,34 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
   if (decision.kind !== 'resend') {
     throw new MessageError('not-resendable', `Not resent: ${decision.reason}`, { step: 'load-history' });
   }
-  await ctx.step('open-email', () => ctx.ask('admin/open-email', { email: decision.email }));
-  await ctx.step('reply', () => ctx.ask('admin/reply', {}));
+  await ctx.step('open-email', () => ctx.ask('admin/open-email', { email: decision.email, expect }));
+  await ctx.step('reply', () => ctx.ask('admin/reply', { expect }));
   await ctx.update({ sendAttempt: { at: Date.now(), resendsBefore: decision.resendsSinceRequest.length } });
-  const sent = await ctx.step('send', () => ctx.ask('admin/send', {}));
+  const sent = await ctx.step('send', async () => {
+    try {
+      return await ctx.ask('admin/send', { expect });
+    } catch (error) {
+      throw mayHaveSent(error);
+    }
+  });
   // The admin's own "E-mail has been sent" is the confirmation; the E-mail History lists the copy
   // too, which is what a resumed or repeated run checks before it would ever send again.
   await ctx.update({ notice: sent.notice, status: 'done', endedAt: Date.now() });
+}
+
+/**
+ * A failure once Send was clicked, other than the admin's own "not sent" (its error text, or its
+ * session-expired notice): the e-mail may have gone out. It is never sent again by itself; Retry
+ * reads the E-mail History afresh and sends only when the e-mail is not there.
+ */
+function mayHaveSent(error: unknown): unknown {
+  if (error instanceof MessageError && (error.code === 'action-failed' || error.code === 'not-logged-in')) return error;
+  const why = error instanceof Error ? error.message : String(error);
+  return new MessageError(
+    'send-unconfirmed',
+    `The reset e-mail may or may not have gone out: ${why} It was not sent again. Look at the E-mail History in a minute; Retry sends only if it is still not there.`,
+    { step: 'send' },
+  );
 }
 
 /** A failure once Save was clicked: the admin may have taken the password, which only this run knew. */
@@ -189,14 +214,16 @@ export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Pr
       { step: 'save' },
     );
   }
-  if (!(await reachCustomer(ctx, openAdmin, TO_CUSTOMER))) return;
+  const arrival = await reachCustomer(ctx, openAdmin, TO_CUSTOMER);
+  if (!arrival) return;
+  const { expect } = arrival;
   const { password } = generatePassword(settings.passwordPolicy);
-  const filled = await ctx.step('fill-password', () => ctx.ask('admin/fill-password', { password }));
+  const filled = await ctx.step('fill-password', () => ctx.ask('admin/fill-password', { password, expect }));
   await ctx.update({ saveAttempt: { at: Date.now() } });
   const outcome = await ctx.step('save', async () => {
     try {
-      await requirePage(ctx, await ctx.navigate('admin/save', {}), 'customer', 'save');
-      return await ctx.ask('admin/read-save-outcome', { before: filled.before });
+      const after = await requirePage(ctx, await ctx.navigate('admin/save', { expect }), 'customer', 'save');
+      return await ctx.ask('admin/read-save-outcome', { before: filled.before, expect: bindTo(after, arrival.customer, 'customer') });
     } catch (error) {
       throw mayHaveChanged(error);
     }

@@ -6,7 +6,7 @@
 import { sameEmail } from '../../domain/email';
 import type { CustomerRef } from '../../domain/types';
 import { MessageError } from '../../shared/messaging';
-import type { PageReport } from '../../shared/protocol';
+import type { Expected, PageReport } from '../../shared/protocol';
 import type { StepId } from '../../shared/runs';
 import type { RunContext } from './runContext';
 
@@ -71,9 +71,24 @@ export function rememberPage(docId: string, customer: CustomerRef): void {
   if (knownPages.size > 50) knownPages.delete(knownPages.keys().next().value as string);
 }
 
+/**
+ * What the steps that act on `report` may act on: that page, for that customer. Throws
+ * 'wrong-page' when the page is not the customer's detail page (the agent clicked elsewhere).
+ */
+export function bindTo(report: PageReport, customer: CustomerRef, page: Expected['page']): Expected {
+  if (report.page !== page || !report.customerEmail || !sameEmail(report.customerEmail, customer.email)) {
+    const shows = report.customerEmail ? `${report.customerEmail}'s ${report.page} page` : `a ${report.page} page`;
+    throw new MessageError('wrong-page', `The admin tab shows ${shows}, not the ${page} page of ${customer.email} that Reset Desk opened; it did nothing there.`);
+  }
+  return { docId: report.docId, page, email: customer.email, ...(customer.shop ? { shop: customer.shop } : {}) };
+}
+
 export type Arrival =
-  /** `fresh`: the page was loaded by this run (not found already open, with possibly old data). */
-  | { kind: 'arrived'; report: PageReport; customer: CustomerRef; fresh: boolean }
+  /**
+   * `fresh`: the page was loaded by this run (not found already open, with possibly old data).
+   * `expect`: what the steps that act there may act on.
+   */
+  | { kind: 'arrived'; report: PageReport; customer: CustomerRef; fresh: boolean; expect: Expected }
   | { kind: 'choose-shop'; shops: CustomerRef[] }
   | { kind: 'not-found'; lookalikes: CustomerRef[] };
 
@@ -95,7 +110,8 @@ export async function goToCustomer(ctx: RunContext, target: Target, email: strin
     await ctx.skip(target.steps.open, 'already on this customer');
     await ctx.skip(target.steps.search, 'already on this customer');
     await ctx.skip(target.steps.pick, 'already on this customer');
-    return { kind: 'arrived', report, customer: known ?? { email: report.customerEmail ?? email, name: '', shop: shop ?? '' }, fresh: false };
+    const customer = known ?? { email: report.customerEmail ?? email, name: '', shop: shop ?? '' };
+    return { kind: 'arrived', report, customer, fresh: false, expect: bindTo(report, customer, target.detailPage) };
   }
 
   if (report.page === target.listPage) {
@@ -120,8 +136,10 @@ export async function goToCustomer(ctx: RunContext, target: Target, email: strin
       const chosen = candidates[0];
       if (chosen) {
         const arrived = await requirePage(ctx, await ctx.navigate('admin/open-result', { email: chosen.email, shop: chosen.shop }), target.detailPage, target.steps.pick, { reloadOnce: true });
+        // Show led to this customer's page, not to another one the agent clicked meanwhile.
+        const expect = bindTo(arrived, chosen, target.detailPage);
         rememberPage(arrived.docId, chosen);
-        return { kind: 'arrived', report: arrived, customer: chosen, fresh: true };
+        return { kind: 'arrived', report: arrived, customer: chosen, fresh: true, expect };
       }
       if (!results.hasNext || page >= MAX_RESULT_PAGES) return { kind: 'not-found', lookalikes };
       await requirePage(ctx, await ctx.navigate('admin/next-results', {}), target.listPage, target.steps.pick, { reloadOnce: true });

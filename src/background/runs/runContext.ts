@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { MessageError, sendToTab } from '../../shared/messaging';
-import type { ContentProtocol, Navigation, PageReport } from '../../shared/protocol';
+import type { ContentProtocol, Expected, Navigation, PageReport } from '../../shared/protocol';
 import type { RunView, StepId } from '../../shared/runs';
 import { waitForPage, pingTab } from '../pageEvents';
 import { saveRun } from './runStore';
@@ -109,8 +109,15 @@ export class RunContext {
       // A closed tab surfaces as "Could not establish connection"; say what happened instead.
       if (!(error instanceof MessageError) || error.code === 'no-receiver') {
         if (!(await browser.tabs.get(this.tabId).then(() => true, () => false))) throw new MessageError('tab-closed', 'The admin tab was closed.');
-        if ((await pingTab(this.tabId)) === undefined) {
+        const now = await pingTab(this.tabId);
+        if (now === undefined) {
           throw new MessageError('admin-unreachable', 'The admin tab did not answer (it is still loading, or shows no admin page).');
+        }
+        // The page this step was acting on went away before it answered: the agent moved the tab.
+        const expect = (payload as { expect?: Expected }).expect;
+        if (expect && now.docId !== expect.docId) {
+          const shows = now.customerEmail ? `${now.customerEmail}'s ${now.page} page` : `the ${now.page} page`;
+          throw new MessageError('wrong-page', `The admin tab left the ${expect.page} page of ${expect.email} while Reset Desk was working on it (it now shows ${shows}); nothing more was done there.`);
         }
       }
       throw error;

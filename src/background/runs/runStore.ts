@@ -48,6 +48,14 @@ export async function listRuns(): Promise<RunView[]> {
   return [...(known ?? [])];
 }
 
+type RunListener = (run: RunView) => void;
+const listeners = new Set<RunListener>();
+
+/** Called with every saved state of a run, as soon as this worker's copy has it (for the worker's life). */
+export function onRunSaved(listener: RunListener): void {
+  listeners.add(listener);
+}
+
 function withRun(runs: RunView[], run: RunView): RunView[] {
   const others = runs.filter((r) => r.id !== run.id);
   const running = others.filter((r) => r.status === 'running');
@@ -55,16 +63,21 @@ function withRun(runs: RunView[], run: RunView): RunView[] {
   return [run, ...running, ...finished];
 }
 
-/** Resolves once storage holds this run (or a later state of it). */
-export function saveRun(run: RunView): Promise<void> {
+/** Resolves once storage holds this run (or a later state of it), with the state as saved. */
+export function saveRun(run: RunView): Promise<RunView> {
   // In memory at once, in call order (callbacks on one settled promise run in the order added).
   const changed = load().then(() => {
-    known = withRun(known ?? [], run);
+    const rev = (known?.find((r) => r.id === run.id)?.rev ?? 0) + 1;
+    const saved = { ...run, rev };
+    known = withRun(known ?? [], saved);
+    for (const listener of listeners) listener(saved);
+    return saved;
   });
   return serialised(async () => {
-    await changed;
+    const saved = await changed;
     // The newest state: a change asked for after this one may already be in it.
     await browser.storage.session.set({ [RUNS_KEY]: known });
+    return saved;
   });
 }
 

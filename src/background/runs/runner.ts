@@ -53,7 +53,7 @@ async function startNow({ kind, email, shop, tabId, onThisPage, decidedAt }: Sta
     (r) => r.status === 'running' && sameEmail(r.email, wanted) && (shop === undefined || r.shop === undefined || r.shop === shop),
   );
   if (running) {
-    if (!executing.has(running.id)) execute(running);
+    if (!executing.has(running.id)) resume(running);
     // The same action joins the run (a double click, two popups), and a look-up may watch any run;
     // an action joining another kind of run would be swallowed by it (a resend answered with a
     // look-up that sends nothing), so it is refused by name.
@@ -78,16 +78,22 @@ async function startNow({ kind, email, shop, tabId, onThisPage, decidedAt }: Sta
     steps: FLOW_STEPS[kind].map((id) => ({ id, state: 'pending' })),
     startedAt: Date.now(),
   };
-  await saveRun(run);
-  execute(run);
-  return run;
+  const saved = await saveRun(run);
+  execute(saved);
+  return saved;
 }
 
 /** Picks up runs a stopped worker left unfinished. Called once when the worker starts. */
 export async function resumeRuns(): Promise<void> {
   for (const run of await listRuns()) {
-    if (run.status === 'running' && !executing.has(run.id)) execute(run);
+    // The flow runs again from the top: a step the stopped worker left "running" is not running.
+    if (run.status === 'running' && !executing.has(run.id)) resume(run);
   }
+}
+
+/** A run a stopped worker left unfinished: its flow runs again from the top, so a step it left "running" is not. */
+function resume(run: RunView): void {
+  execute({ ...run, steps: run.steps.map((s) => (s.state === 'running' ? { id: s.id, state: 'pending' as const } : s)) });
 }
 
 /** Stops the runs working in a tab that was closed. */

@@ -1,131 +1,105 @@
 /**
- * The customer page (Sales > Customers > Show): a Generate button beside the Password field, and
- * after Save a bar with the admin's answer and the new-password reply.
- *
- * Where the password lives (and why): Generate fills the admin's Password field and shows the
- * password in our shadow root, on this page only. Save is a full page POST, so the page after it
- * cannot know the password; the page hands it over through the background worker's MEMORY for this
- * tab only ('page/hand-over'), kept at most a minute and given exactly once, to the first new page of
- * this tab (src/background/handOver.ts). Never storage, never a log, never a run. That next page
- * offers the reply if the admin says "saved"; on a validation message it shows the message and drops
- * the password; on any other page it is simply dropped. The reply can also be copied before Save.
+ * The customer page (Sales > Customers > Show): "Set new password" beside the admin's Password
+ * field. It starts the same run as the popup's (src/background/runs/flows.ts setPasswordFlow): the
+ * worker generates the password, this page's content script fills the field and clicks Save, and
+ * the page after Save shows the outcome and the password, which the worker holds in its memory
+ * for one minute (src/background/passwordVault.ts) and gives only to this tab's page of this
+ * customer. A run that "Set new password" on the user page started arrives here the same way.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  fillCustomerPassword, findCustomerForm, findHeading, labelText, readSaveOutcome, readUserPageEmail, saveBaseline,
-} from '../../admin';
+import { findCustomerForm, requireCustomerEmail } from '../../admin';
 import { sameEmail } from '../../domain/email';
-import { generatePassword } from '../../domain/passwordGenerator';
 import { t } from '../../shared/i18n';
 import { sendToBackground } from '../../shared/messaging';
 import { renderReply } from '../../shared/present';
-import type { HandOver } from '../../shared/protocol';
+import { useRun } from '../../ui/live';
 import type { PageContext } from '../pageContext';
 import { mountNextTo } from '../ui/mount';
 import { CopyText, errorText, TrustedButton } from '../ui/parts';
 import { BAR_CSS } from '../ui/theme';
-import { registerFeature } from './index';
+import type { Feature } from './forPage';
+
+/** A run that ended this shortly before the page loaded is still this page's (Save reloads it). */
+const RECENT_RUN_MS = 20_000;
 
 const agentTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-function replyWith(ctx: PageContext, email: string, password: string): string {
-  return renderReply('new-password', { email, password, agentTimeZone: agentTimeZone(), templates: ctx.settings.templates });
-}
+type Asking = { kind: 'none'; refused?: string } | { kind: 'confirm'; openedAt: number };
 
-function Generator({ ctx, doc, email, ready }: { ctx: PageContext; doc: Document; email: string; ready: boolean }) {
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState('');
-  const button = useRef<HTMLButtonElement | null>(null);
-  // The page before any Save (a permanent hint is not a validation message later, nor customer text the notice).
-  const before = useRef(saveBaseline(doc, ctx.labels));
+function CustomerHelp({ ctx, email }: { ctx: PageContext; email: string }) {
+  const live = useRun(email);
+  const [asking, setAsking] = useState<Asking>({ kind: 'none' });
+  const [secret, setSecret] = useState<{ password: string; expiresAt: number } | null>(null);
+  const [gone, setGone] = useState(false);
+  const mountedAt = useRef(Date.now());
+  const run = live.run;
+  const ours =
+    run && run.kind === 'set-password' && run.onThisPage && sameEmail(run.email, email) && (run.status === 'running' || (run.endedAt ?? 0) > mountedAt.current - RECENT_RUN_MS)
+      ? run
+      : null;
 
+  // The password of our finished run, once, from the worker's memory; gone from the page after its minute.
   useEffect(() => {
-    if (ready) button.current?.focus();
-  }, []);
+    if (ours?.status !== 'done') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const forget = (): void => {
+      setSecret(null);
+      setGone(true);
+    };
+    sendToBackground('run/reveal-password', { runId: ours.id }).then((held) => {
+      // Nothing for a page loaded after the run ended (a reload): the page after Save had it once.
+      if (!held && (ours.endedAt ?? 0) < mountedAt.current) return;
+      if (!held) return forget();
+      setSecret(held);
+      timer = setTimeout(forget, Math.max(0, held.expiresAt - Date.now()));
+    }, forget);
+    return () => clearTimeout(timer);
+  }, [ours?.id, ours?.status]);
 
-  const generate = (): void => {
-    setError('');
+  const start = async (decidedAt: number): Promise<void> => {
+    setAsking({ kind: 'none' });
     try {
-      const next = generatePassword(ctx.settings.passwordPolicy).password;
-      fillCustomerPassword(doc, ctx.labels, next);
-      setPassword(next);
-      void sendToBackground('page/hand-over', {
-        item: { kind: 'saved-password', email, password: next, before: before.current },
-        fromDocId: ctx.docId,
-      }).catch(() => undefined);
+      live.show(await sendToBackground('run/start', { kind: 'set-password', email, decidedAt }));
     } catch (e) {
-      setError(errorText(e));
+      setAsking({ kind: 'none', refused: errorText(e) });
     }
   };
 
+  const reply = (password: string): string => renderReply('new-password', { email, password, agentTimeZone: agentTimeZone(), templates: ctx.settings.templates });
+
   return (
-    <span class="rd inline" data-ready={ready ? 'true' : 'false'}>
-      <TrustedButton primary action="generate" buttonRef={(el) => (button.current = el)} label={t('genLabel')} onPress={generate}>
-        {t('genButton')}
-      </TrustedButton>
-      {password ? (
+    <span class="rd inline" data-state={ours?.status ?? 'idle'}>
+      {ours?.status === 'running' ? (
+        <span role="status" class="muted">{t('custSetting')}</span>
+      ) : asking.kind === 'confirm' ? (
+        <span class="confirm" role="group" aria-label={t('setPassword')}>
+          <span>{t('custConfirmSetPassword', [email])}</span>
+          <TrustedButton primary action="confirm-set-password" onPress={() => void start(asking.openedAt)}>{t('barConfirmSet')}</TrustedButton>
+          <TrustedButton action="cancel-set-password" onPress={() => setAsking({ kind: 'none' })}>{t('cancel')}</TrustedButton>
+        </span>
+      ) : (
+        <TrustedButton action="set-password" onPress={() => setAsking({ kind: 'confirm', openedAt: Date.now() })}>{t('setPassword')}</TrustedButton>
+      )}
+      {ours?.status === 'done' && secret ? (
         <>
-          <span class="secret" data-secret="password" aria-label={t('newPassword')}>{password}</span>
-          <CopyText action="copy-password" label={t('genCopyPassword')} text={() => password}>{t('copy')}</CopyText>
-          <CopyText action="copy-reply" text={() => replyWith(ctx, email, password)}>{t('barCopyReply')}</CopyText>
-          <span class="muted">{t('genThenSave')}</span>
+          <span class="ok" role="status" data-outcome="saved">{t('custSaved', [ours.notice ?? '', email])}</span>
+          <span class="secret" data-secret="password" aria-label={t('newPassword')}>{secret.password}</span>
+          <CopyText action="copy-password" label={t('genCopyPassword')} text={() => secret.password}>{t('copy')}</CopyText>
+          <CopyText action="copy-reply" text={() => reply(secret.password)}>{t('barCopyReply')}</CopyText>
         </>
-      ) : ready ? (
-        <span class="muted">{t('genReady')}</span>
       ) : null}
-      {error ? <span class="error" role="alert">{error}</span> : null}
+      {ours?.status === 'done' && !secret && gone ? <span class="error" role="alert" data-outcome="gone">{t('custPasswordGone', [email])}</span> : null}
+      {ours?.status === 'failed' ? <span class="error" role="alert" data-outcome="failed">{ours.error?.message ?? ''}</span> : null}
+      {asking.kind === 'none' && asking.refused ? <span class="error" role="alert" data-outcome="refused">{asking.refused}</span> : null}
+      {live.lost && ours?.status === 'running' ? <span class="error" role="alert">{t('followLost', [live.lost])}</span> : null}
     </span>
   );
 }
 
-type After = { kind: 'saved'; password: string } | { kind: 'validation'; message: string };
-
-function CustomerBar({ ctx, email, after }: { ctx: PageContext; email: string; after: After }) {
-  return (
-    <section class="rd bar" aria-label={t('barLabel')} data-outcome={after.kind}>
-      <div class="head"><span class="brand">{t('extName')}</span></div>
-      {after.kind === 'saved' ? (
-        <>
-          <p class="ok" role="status">{t('custSaved', [labelText(ctx.labels, 'changesSaved'), email])}</p>
-          <div class="actions">
-            <span class="secret" data-secret="password">{after.password}</span>
-            <CopyText action="copy-password" label={t('genCopyPassword')} text={() => after.password}>{t('copy')}</CopyText>
-            <CopyText action="copy-reply" text={() => replyWith(ctx, email, after.password)}>{t('barCopyReply')}</CopyText>
-          </div>
-        </>
-      ) : (
-        <p class="error" role="alert">{t('custNotSaved', [after.message])}</p>
-      )}
-    </section>
-  );
-}
-
-registerFeature({
-  id: 'customer-page-help',
-  pages: ['customer'],
-  async init(ctx, doc, signal) {
-    const email = readUserPageEmail(doc);
-    let field: HTMLElement;
-    try {
-      field = findCustomerForm(doc, ctx.labels).password;
-    } catch {
-      return;
-    }
-    if (!email) return;
-    const handed: HandOver | null = await sendToBackground('page/take-hand-over', { docId: ctx.docId }).catch(() => null);
-    const mine = handed && sameEmail(handed.email, email) ? handed : null;
-    let after: After | null = null;
-    if (mine?.kind === 'saved-password') {
-      const outcome = readSaveOutcome(doc, ctx.labels, mine.before);
-      if (outcome.kind === 'saved') after = { kind: 'saved', password: mine.password };
-      else if (outcome.kind === 'validation') after = { kind: 'validation', message: outcome.message };
-    }
-    const heading = findHeading(doc, ctx.labels, 'customerSection');
-    if (after && heading) {
-      mountNextTo({ kind: 'customer-bar', anchor: heading, where: 'before', css: BAR_CSS, signal }, <CustomerBar ctx={ctx} email={email} after={after} />);
-    }
-    mountNextTo({ kind: 'password-generator', anchor: field, where: 'after', css: BAR_CSS, signal }, (
-      <Generator ctx={ctx} doc={doc} email={email} ready={mine?.kind === 'open-customer'} />
-    ));
+export const customerPageHelp: Feature = {
+  init(ctx, doc, signal) {
+    const field = findCustomerForm(doc, ctx.labels).password;
+    const email = requireCustomerEmail(doc, 'customer', 'show the in-page help');
+    mountNextTo({ kind: 'password-help', anchor: field, where: 'after', css: BAR_CSS, signal }, <CustomerHelp ctx={ctx} email={email} />);
   },
-});
+};

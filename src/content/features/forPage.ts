@@ -1,13 +1,38 @@
 /**
- * Which feature file serves which of our pages, so a page loads only its own chunk (the user page
- * does not need the password generator, a list page not the reply templates). Each file still
- * declares its pages when it registers; test/unit/content/featuresForPage.test.ts keeps the two in step.
+ * The one map from our pages to their in-page feature, so a page loads only its own chunk (the user
+ * page does not need the list pills, a list page not the reply templates). Each feature gets the
+ * page's AbortSignal, so whatever it injected goes away with the page.
+ *
+ * Never silent: a feature that cannot attach (a label it needs is missing, the page does not name
+ * its customer) throws, and the agent gets a notice on the page saying what was not found where,
+ * and how to fix it (src/content/features/notice.tsx).
  */
 import type { PageContext } from '../pageContext';
 
-export const FEATURES_FOR_PAGE: Partial<Record<PageContext['page'], () => Promise<unknown>>> = {
-  user: () => import('./userPage'),
-  customer: () => import('./customerPage'),
-  customers: () => import('./customersList'),
-  'incoming-requests': () => import('./incomingList'),
+export interface Feature {
+  init(ctx: PageContext, doc: Document, signal: AbortSignal): void | Promise<void>;
+}
+
+export const FEATURES_FOR_PAGE: Partial<Record<PageContext['page'], () => Promise<Feature>>> = {
+  user: () => import('./userPage').then((m) => m.userPageHelp),
+  customer: () => import('./customerPage').then((m) => m.customerPageHelp),
+  'incoming-requests': () => import('./incomingList').then((m) => m.incomingListPills),
 };
+
+/** Starts this page's feature, if it has one. */
+export async function startFeature(ctx: PageContext, doc: Document): Promise<void> {
+  const load = FEATURES_FOR_PAGE[ctx.page];
+  if (!load) return;
+  const controller = new AbortController();
+  // pagehide, not unload: unload handlers break the back/forward cache.
+  window.addEventListener('pagehide', () => controller.abort(), { once: true });
+  try {
+    const feature = await load();
+    await feature.init(ctx, doc, controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    console.warn(`Reset Desk: the in-page help of the ${ctx.page} page could not attach:`, error instanceof Error ? error.message : error);
+    const { showNotice } = await import('./notice');
+    showNotice(ctx, doc, error, controller.signal);
+  }
+}

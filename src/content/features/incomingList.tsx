@@ -38,7 +38,7 @@ import type { PageContext } from '../pageContext';
 import { mountNextTo } from '../ui/mount';
 import { errorText, TrustedButton } from '../ui/parts';
 import { BADGE_CSS } from '../ui/theme';
-import { registerFeature } from './index';
+import type { Feature } from './forPage';
 
 /** Hidden frames open at the same time (each one is a full admin page load plus a data load). */
 export const MAX_FRAMES = 2;
@@ -290,19 +290,15 @@ function mountPill(ctx: PageContext, doc: Document, signal: AbortSignal, row: Se
   ));
 }
 
-registerFeature({
-  id: 'incoming-status-pills',
-  pages: ['incoming-requests'],
+export const incomingListPills: Feature = {
   init(ctx, doc, signal) {
     const searched = readSearchQuery(doc, ctx.labels) ?? '';
-    let results;
-    try {
-      results = parseSearchResults(doc, ctx.labels, searched, 'incoming-requests');
-    } catch {
-      return; // No results table (or one we cannot read): nothing to annotate.
-    }
+    // Nothing searched yet: the list shows no results to annotate. Once it does, a results table
+    // we cannot read is said on the page (forPage.ts), not passed over.
+    if (!searched) return;
+    const results = parseSearchResults(doc, ctx.labels, searched, 'incoming-requests');
     const limit = createLimiter(MAX_FRAMES);
     const exact = new Set(searched ? results.exact : []);
     for (const row of results.rows) mountPill(ctx, doc, signal, row, searched, exact.has(row), limit);
   },
-});
+};

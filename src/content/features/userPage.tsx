@@ -7,17 +7,16 @@
  * - Badges are separate shadow-root hosts appended to the rows' Date cells: the admin's text is
  *   never changed (a host adds no text to the cell's textContent, so the parsers read the same), and
  *   the latest request's / e-mail's row gets an outline that is removed with the page.
- * - Resend runs as a background run (`run/start`, kind resend, on this page): one run per customer,
- *   Send guarded against repeats, the same guarantees as the popup. Its progress comes back as
- *   'run/update' pushes from the background (content scripts cannot read storage.session).
- * - Set new password hands an 'open-customer' item to the next page of this tab (background memory)
- *   and opens Sales > Customers; the customers-list feature searches and opens the customer, whose
- *   page then shows Generate focused.
+ * - Resend and Set new password are background runs (`run/start` from this page), the same runs
+ *   as the popup's: one per customer, Send and Save recorded before they are clicked, an entry in
+ *   the activity log. The bar follows them through the worker's port (src/ui/live.ts). Setting a
+ *   password takes this tab to the customer's page in Sales > Customers, whose in-page help shows
+ *   the run's end and the password (src/content/features/customerPage.tsx).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  findHeading, historyRowElements, latestNewPasswordEmail, loadHistory, openMenuItem, parseEmailHistory, parsePasswordHistory,
-  readUserDetails, readUserPageEmail, type UserDetails,
+  AdminError, findHeading, historyRowElements, labelRef, latestNewPasswordEmail, loadHistory, parseEmailHistory, parsePasswordHistory,
+  readUserDetails, requireCustomerEmail, type UserDetails,
 } from '../../admin';
 import { sameEmail } from '../../domain/email';
 import { formatDuration } from '../../domain/formatDuration';
@@ -26,20 +25,21 @@ import type { RowVerdict } from '../../domain/resetStatus';
 import { t, type MessageKey } from '../../shared/i18n';
 import { sendToBackground } from '../../shared/messaging';
 import { present, renderReply, type Presented } from '../../shared/present';
-import type { LookupData, RunView } from '../../shared/runs';
+import type { LookupData } from '../../shared/runs';
 import type { PageContext } from '../pageContext';
-import { askWhileRunning } from '../../shared/runWatch';
-import { onRunUpdate } from '../runUpdates';
+import { useRun } from '../../ui/live';
 import { mountNextTo } from '../ui/mount';
 import { CopyText, errorText, TrustedButton } from '../ui/parts';
 import { BADGE_CSS, BAR_CSS } from '../ui/theme';
-import { registerFeature } from './index';
+import type { Feature } from './forPage';
 
 /**
  * The in-page resend reloads the page (it reads fresh histories before and after Send): the new page
  * reports a resend run that is running or ended this recently (it may end before the page asks).
  */
 const RECENT_RUN_MS = 20_000;
+
+const IN_PAGE_STEP = 'show the in-page help';
 
 const agentTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -126,13 +126,8 @@ function markRows(ctx: PageContext, doc: Document, signal: AbortSignal, presente
   }
 }
 
-type Resend =
-  /** `refused`: why the last Resend did not start (e.g. another run for the customer is going); it may be asked again. */
-  | { kind: 'idle'; refused?: string }
-  | { kind: 'confirm' }
-  | { kind: 'sending' }
-  | { kind: 'sent'; notice: string }
-  | { kind: 'failed'; message: string };
+/** What the agent has opened in the bar (the run's own state comes from the worker). */
+type Asking = { kind: 'none'; refused?: string } | { kind: 'confirm-resend' } | { kind: 'confirm-set-password'; openedAt: number };
 
 interface BarProps {
   ctx: PageContext;
@@ -147,9 +142,11 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
   const [phase, setPhase] = useState<'loading' | 'manual' | 'ready' | 'error'>(ctx.settings.autoLoadHistories ? 'loading' : 'manual');
   const [error, setError] = useState('');
   const [data, setData] = useState<{ lookup: LookupData; presented: Presented } | null>(null);
-  const [resend, setResend] = useState<Resend>({ kind: 'idle' });
-  const [navError, setNavError] = useState('');
-  const sending = useRef(false);
+  const [asking, setAsking] = useState<Asking>({ kind: 'none' });
+  const mountedAt = useRef(Date.now());
+  // The worker posts this customer's newest run (also after it restarts, or when this page is the
+  // reload the resend itself asked for).
+  const live = useRun(email);
 
   const load = async (): Promise<void> => {
     setPhase('loading');
@@ -176,66 +173,26 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
     }
   };
 
-  const applyRun = (run: RunView): void => {
-    sending.current = true;
-    if (run.status === 'done') setResend({ kind: 'sent', notice: run.notice ?? t('barSent') });
-    else if (run.status === 'failed') setResend({ kind: 'failed', message: run.error?.message ?? t('barFailed') });
-    else setResend({ kind: 'sending' });
-  };
-  const isOurResend = (run: RunView | null): run is RunView => !!run && run.kind === 'resend' && !!run.onThisPage && sameEmail(run.email, email);
-
-  useEffect(() => {
-    if (resend.kind !== 'sending') return;
-    return askWhileRunning(email, (run) => {
-      if (isOurResend(run) && run.status !== 'running') applyRun(run);
-    });
-  }, [resend.kind]);
-
   useEffect(() => {
     if (ctx.settings.autoLoadHistories) void load();
-    // The resend run reloads this page (to read fresh histories before and after Send): a new page
-    // picks up the run's progress from the background, then follows its pushes.
-    let pushed = false;
-    onRunUpdate((run: RunView) => {
-      if (!isOurResend(run)) return;
-      pushed = true;
-      applyRun(run);
-    }, signal);
-    void sendToBackground('run/get', { email })
-      .then((run) => {
-        if (pushed || !isOurResend(run)) return;
-        if (run.status === 'running' || (run.endedAt ?? 0) > Date.now() - RECENT_RUN_MS) applyRun(run);
-      })
-      .catch(() => undefined);
   }, []);
 
-  const startResend = async (): Promise<void> => {
-    // Once per page: the background also joins a running run and never clicks Send twice.
-    if (sending.current) return;
-    sending.current = true;
-    setResend({ kind: 'sending' });
-    try {
-      const run = await sendToBackground('run/start', { kind: 'resend', email, ...(details.shop ? { shop: details.shop } : {}) });
-      if (run.status === 'done') setResend({ kind: 'sent', notice: run.notice ?? t('barSent') });
-      else if (run.status === 'failed') setResend({ kind: 'failed', message: run.error?.message ?? t('barFailed') });
-    } catch (e) {
-      // Refused before any run started (busy, not this page's customer…): nothing was sent, and
-      // Resend stays on offer for when the reason has passed.
-      sending.current = false;
-      setResend({ kind: 'idle', refused: errorText(e) });
-    }
-  };
+  // Our resend: one started from a page of this tab that is running, or ended since just before
+  // this page loaded (the resend reloads the page to read fresh histories before and after Send).
+  const run = live.run;
+  const resendRun =
+    run && run.kind === 'resend' && run.onThisPage && sameEmail(run.email, email) && (run.status === 'running' || (run.endedAt ?? 0) > mountedAt.current - RECENT_RUN_MS)
+      ? run
+      : null;
 
-  const setNewPassword = async (): Promise<void> => {
-    setNavError('');
+  const start = async (kind: 'resend' | 'set-password', decidedAt?: number): Promise<void> => {
+    setAsking({ kind: 'none' });
     try {
-      await sendToBackground('page/hand-over', {
-        item: { kind: 'open-customer', email, ...(details.shop ? { shop: details.shop } : {}), hops: 0 },
-        fromDocId: ctx.docId,
-      });
-      openMenuItem(doc, labels, 'customers');
+      live.show(await sendToBackground('run/start', { kind, email, ...(details.shop ? { shop: details.shop } : {}), ...(decidedAt !== undefined ? { decidedAt } : {}) }));
     } catch (e) {
-      setNavError(errorText(e));
+      // Refused before any run started (busy, not this page's customer…): nothing was done, and
+      // the button stays on offer for when the reason has passed.
+      setAsking({ kind: 'none', refused: errorText(e) });
     }
   };
 
@@ -251,7 +208,7 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
 
   const state = data?.presented.status.state;
   const decision = data?.presented.decision;
-  const replyId: TemplateId | null = resend.kind === 'sent' ? 'resend-done' : decision ? templateForDecision(decision).id : null;
+  const replyId: TemplateId | null = resendRun?.status === 'done' ? 'resend-done' : decision ? templateForDecision(decision).id : null;
 
   return (
     <section class={`rd bar${state ? ` state-${state}` : ''}`} aria-label={t('barLabel')} data-state={state ?? phase}>
@@ -282,40 +239,46 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
             </ul>
           ) : null}
           <div class="actions">
-            {decision.kind === 'resend' && resend.kind === 'idle' ? (
-              <TrustedButton primary action="resend" onPress={() => setResend({ kind: 'confirm' })}>{t('resend')}</TrustedButton>
+            {decision.kind === 'resend' && !resendRun && asking.kind !== 'confirm-resend' ? (
+              <TrustedButton primary action="resend" onPress={() => setAsking({ kind: 'confirm-resend' })}>{t('resend')}</TrustedButton>
             ) : null}
-            {resend.kind === 'confirm' ? (
+            {asking.kind === 'confirm-resend' ? (
               <span class="confirm" role="group" aria-label={t('resend')}>
                 <span>{t('barConfirmResend', [email])}</span>
-                <TrustedButton primary action="confirm-resend" onPress={() => void startResend()}>{t('barConfirmSend')}</TrustedButton>
-                <TrustedButton action="cancel-resend" onPress={() => setResend({ kind: 'idle' })}>{t('cancel')}</TrustedButton>
+                <TrustedButton primary action="confirm-resend" onPress={() => void start('resend')}>{t('barConfirmSend')}</TrustedButton>
+                <TrustedButton action="cancel-resend" onPress={() => setAsking({ kind: 'none' })}>{t('cancel')}</TrustedButton>
               </span>
             ) : null}
-            {resend.kind === 'sending' ? <span role="status" class="muted">{t('barSending')}</span> : null}
-            {resend.kind === 'sent' ? <span role="status" class="ok" data-outcome="sent">{t('barSentNotice', [resend.notice])}</span> : null}
-            {resend.kind === 'failed' ? <span role="alert" class="error" data-outcome="failed">{resend.message}</span> : null}
-            {resend.kind === 'idle' && resend.refused ? <span role="alert" class="error" data-outcome="refused">{resend.refused}</span> : null}
-            <TrustedButton action="set-password" onPress={() => void setNewPassword()}>{t('setPassword')}</TrustedButton>
+            {resendRun?.status === 'running' ? <span role="status" class="muted">{t('barSending')}</span> : null}
+            {resendRun?.status === 'done' ? <span role="status" class="ok" data-outcome="sent">{t('barSentNotice', [resendRun.notice ?? t('barSent')])}</span> : null}
+            {resendRun?.status === 'failed' ? <span role="alert" class="error" data-outcome="failed">{resendRun.error?.message ?? t('barFailed')}</span> : null}
+            {asking.kind === 'none' && asking.refused ? <span role="alert" class="error" data-outcome="refused">{asking.refused}</span> : null}
+            {asking.kind === 'confirm-set-password' ? (
+              <span class="confirm" role="group" aria-label={t('setPassword')}>
+                <span>{t('barConfirmSetPassword', [email])}</span>
+                <TrustedButton primary action="confirm-set-password" onPress={() => void start('set-password', asking.openedAt)}>{t('barConfirmSet')}</TrustedButton>
+                <TrustedButton action="cancel-set-password" onPress={() => setAsking({ kind: 'none' })}>{t('cancel')}</TrustedButton>
+              </span>
+            ) : (
+              <TrustedButton action="set-password" onPress={() => setAsking({ kind: 'confirm-set-password', openedAt: Date.now() })}>{t('setPassword')}</TrustedButton>
+            )}
             {replyId ? <CopyText action="copy-reply" text={() => replyFor(replyId)}>{t('barCopyReply')}</CopyText> : null}
           </div>
-          {navError ? <p class="error" role="alert">{navError}</p> : null}
+          {live.lost && resendRun?.status === 'running' ? <p class="error" role="alert">{t('followLost', [live.lost])}</p> : null}
         </>
       ) : null}
     </section>
   );
 }
 
-registerFeature({
-  id: 'user-page-help',
-  pages: ['user'],
+export const userPageHelp: Feature = {
   init(ctx, doc, signal) {
     const heading = findHeading(doc, ctx.labels, 'passwordHistory');
-    const email = readUserPageEmail(doc);
-    if (!heading || !email) return;
+    if (!heading) throw new AdminError({ code: 'label-missing', page: 'user', step: IN_PAGE_STEP, label: labelRef(ctx.labels, 'passwordHistory') });
+    const email = requireCustomerEmail(doc, 'user', IN_PAGE_STEP);
     const details = readUserDetails(doc, ctx.labels);
     mountNextTo({ kind: 'user-bar', anchor: heading, where: 'before', css: BAR_CSS, signal }, (
       <UserBar ctx={ctx} doc={doc} signal={signal} email={email} details={details} />
     ));
   },
-});
+};
