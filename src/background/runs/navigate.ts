@@ -34,7 +34,8 @@ export async function requirePage(
     const status = 'httpStatus' in layout && layout.httpStatus ? ` (HTTP ${layout.httpStatus})` : '';
     throw new MessageError('admin-error', `The admin answered with an error page${status}.`, { step });
   }
-  throw new MessageError('unexpected-page', `The admin showed another page than expected (${report.page} instead of ${wanted}).`, { step });
+  const shows = report.customerEmail ? `${report.customerEmail}'s ${report.page} page` : `a ${report.page} page`;
+  throw new MessageError('unexpected-page', `The admin tab shows ${shows} instead of the ${wanted} page Reset Desk was going to (was something else clicked in the tab?); nothing was done there.`, { step });
 }
 
 export interface Target {

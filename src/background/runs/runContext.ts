@@ -109,12 +109,13 @@ export class RunContext {
       // A closed tab surfaces as "Could not establish connection"; say what happened instead.
       if (!(error instanceof MessageError) || error.code === 'no-receiver') {
         if (!(await browser.tabs.get(this.tabId).then(() => true, () => false))) throw new MessageError('tab-closed', 'The admin tab was closed.');
-        const now = await pingTab(this.tabId);
+        const expect = (payload as { expect?: Expected }).expect;
+        // The page this step was acting on went away before it answered (the agent moved the tab):
+        // the page that replaced it says where the tab is now.
+        const now = (await pingTab(this.tabId)) ?? (expect ? await this.arrive({ navigating: true, fromDocId: expect.docId }).catch(() => undefined) : undefined);
         if (now === undefined) {
           throw new MessageError('admin-unreachable', 'The admin tab did not answer (it is still loading, or shows no admin page).');
         }
-        // The page this step was acting on went away before it answered: the agent moved the tab.
-        const expect = (payload as { expect?: Expected }).expect;
         if (expect && now.docId !== expect.docId) {
           const shows = now.customerEmail ? `${now.customerEmail}'s ${now.page} page` : `the ${now.page} page`;
           throw new MessageError('wrong-page', `The admin tab left the ${expect.page} page of ${expect.email} while Reset Desk was working on it (it now shows ${shows}); nothing more was done there.`);
