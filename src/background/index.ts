@@ -16,6 +16,7 @@ import { latestRun } from './runs/runStore';
 import { loadSettings } from '../shared/settings';
 import { setupContextMenu } from './contextMenu';
 import { watchCustomAdminHost } from './hostAccess';
+import { migrateOnInstall } from './migrations';
 
 async function adminTabId(tabId: number | undefined): Promise<number> {
   const id = tabId ?? (await findAdminTab((await loadSettings()).adminUrl))?.id;
@@ -99,5 +100,6 @@ startRunPush();
 
 void resumeRuns();
 
+migrateOnInstall();
 setupContextMenu();
 watchCustomAdminHost();
