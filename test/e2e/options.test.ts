@@ -334,16 +334,18 @@ describe('settings pinned by policy (storage.managed)', () => {
     const id = unpackedExtensionId(dist);
     const policyFile = join(POLICY_DIR, `reset-desk-e2e-${id}.json`);
     const pinned = { adminUrl: `${sim.url}/`, adminLanguage: 'en', labelOverrides: { menuIncomingRequests: 'Inbound tickets' } };
-    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: pinned } } }));
+    // A value the policy sets that fails its check is not used, and the options page says so.
+    const policy = { ...pinned, adminTimeZone: 'Mars/Olympus' };
+    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
     const b = await launch({ dist });
     try {
       expect(b.extensionId).toBe(id);
       const sw = await b.sw();
-      expect(await sw.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.managed.get())).toEqual(pinned);
+      expect(await sw.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.managed.get())).toEqual(policy);
       // The agent's own values differ: the pinned ones must win.
       await sw.evaluate(async (timeZone) => {
         const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-        await c.storage.sync.set({ settings: { version: 1, adminUrl: 'https://own.example.org/', adminLanguage: 'de', adminTimeZone: timeZone, labelOverrides: { save: 'Store' } } });
+        await c.storage.sync.set({ settings: { version: 1, adminUrl: 'https://own.example.org/', adminLanguage: 'de', adminTimeZone: timeZone, labelOverrides: { save: 'Store' }, templates: { 'no-such': 'x' } } });
       }, sim.config.timeZone);
 
       const page = await b.context.newPage();
@@ -354,6 +356,10 @@ describe('settings pinned by policy (storage.managed)', () => {
       expect(await page.getByLabel('Admin language').isDisabled()).toBe(true);
       expect(await page.getByLabel('Admin language').inputValue()).toBe('en');
       expect(await page.getByLabel('Admin time zone').isDisabled()).toBe(false);
+      expect(await page.getByLabel('Admin time zone').inputValue()).toBe(sim.config.timeZone);
+      const notes = await page.getByRole('note').allInnerTexts();
+      expect(notes.join('\n')).toMatch(/Your organisation's policy sets values that are not valid[\s\S]*Admin time zone: "Mars\/Olympus" is not a time zone/);
+      expect(notes.join('\n')).toMatch(/Some stored settings are not valid[\s\S]*Reply templates: Unknown template "no-such"/);
       expect(await page.locator('#adminUrl-pinned').innerText()).toContain('Set by your organisation');
       expect(await address.getAttribute('aria-describedby')).toContain('adminUrl-pinned');
       const pinnedLabel = page.getByLabel('menuIncomingRequests');
