@@ -184,42 +184,43 @@ export function allDefaultLabelTexts(): { lang: AdminLang; key: LabelKey; text: 
 
 export type OverrideValidation =
   | { ok: true; overrides: LabelOverrides }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: Record<string, string> };
 
 /**
  * Checks a label-override map as stored by the options page (unknown input). Errors are sentences
- * that name the key, e.g. `Unknown label "emailHistroy".`.
+ * that name the key, e.g. `Unknown label "emailHistroy".`, by override key (so the options page
+ * marks the right field); a value that is no map at all is reported under the key `''`.
  */
 export function validateLabelOverrides(input: unknown): OverrideValidation {
   if (input === undefined || input === null) return { ok: true, overrides: {} };
   if (typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: ['Label overrides must be a map of label name to text.'] };
+    return { ok: false, errors: { '': 'Label overrides must be a map of label name to text.' } };
   }
-  const errors: string[] = [];
+  const errors: Record<string, string> = {};
   const overrides: Record<string, string | string[]> = {};
   const known = new Set<string>(LABEL_KEYS);
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
     if (!known.has(key)) {
-      errors.push(`Unknown label "${key}". Known labels: ${LABEL_KEYS.join(', ')}.`);
+      errors[key] = `Unknown label "${key}". Known labels: ${LABEL_KEYS.join(', ')}.`;
       continue;
     }
     const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : null;
     if (list === null || list.some((v) => typeof v !== 'string')) {
-      errors.push(`Label "${key}" must be a text (or a list of texts).`);
+      errors[key] = `Label "${key}" must be a text (or a list of texts).`;
       continue;
     }
     const texts = (list as string[]).map((t) => t.replace(/\s+/gu, ' ').trim());
     if (texts.length === 0 || texts.some((t) => t === '')) {
-      errors.push(`Label "${key}" is empty; remove the override to use the default text.`);
+      errors[key] = `Label "${key}" is empty; remove the override to use the default text.`;
       continue;
     }
     if (texts.some((t) => t.length > 200)) {
-      errors.push(`Label "${key}" is longer than 200 characters; is it really a label?`);
+      errors[key] = `Label "${key}" is longer than 200 characters; is it really a label?`;
       continue;
     }
     overrides[key] = texts.length === 1 ? (texts[0] as string) : texts;
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, overrides: overrides as LabelOverrides };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, overrides: overrides as LabelOverrides };
 }
 
 // ---------------------------------------------------------------------------------------------

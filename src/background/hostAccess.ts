@@ -73,7 +73,8 @@ export function reconcileCustomAdminScript(): Promise<void> {
 export function watchCustomAdminHost(): void {
   const reconcile = () => void reconcileCustomAdminScript().catch(() => undefined);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && SETTINGS_KEY in changes) reconcile();
+    // The policy (managed) may set the admin address and the label overrides too.
+    if ((area === 'sync' && SETTINGS_KEY in changes) || area === 'managed') reconcile();
   });
   browser.permissions.onAdded.addListener(reconcile);
   browser.permissions.onRemoved.addListener(reconcile);

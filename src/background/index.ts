@@ -15,6 +15,7 @@ import { latestRun, listRuns } from './runs/runStore';
 import { loadSettings } from '../shared/settings';
 import { setupContextMenu } from './contextMenu';
 import { watchCustomAdminHost } from './hostAccess';
+import { migrateOnInstall } from './migrations';
 
 async function adminTabId(tabId: number | undefined): Promise<number> {
   const id = tabId ?? (await findAdminTab((await loadSettings()).adminUrl))?.id;
@@ -96,5 +97,6 @@ startRunFollowers();
 
 void resumeRuns();
 
+migrateOnInstall();
 setupContextMenu();
 watchCustomAdminHost();

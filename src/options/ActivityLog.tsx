@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { ACTIVITY_KEY, clearActivity, readActivity, type ActivityEntry } from '../shared/activityLog';
 import { t } from '../shared/i18n';
 import { activityCsv, filterActivity } from './csv';
+import { downloadFile } from './download';
 
 /** The local activity log: filter by e-mail, export as CSV (what is shown), clear (after a confirmation). */
 export function ActivityLog() {
@@ -24,15 +25,7 @@ export function ActivityLog() {
 
   const exportCsv = () => {
     // A BOM, so spreadsheet programs read the file as UTF-8 (names with umlauts).
-    const blob = new Blob(['\uFEFF', activityCsv(shown)], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `reset-desk-activity-${new Date().toISOString().slice(0, 10)}.csv`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(`reset-desk-activity-${new Date().toISOString().slice(0, 10)}.csv`, ['\uFEFF', activityCsv(shown)], 'text/csv;charset=utf-8');
     setNotice(t('optExported', [String(shown.length)]));
   };
 

@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 import type { ComponentChildren } from 'preact';
 
 /** A field's messages: errors (block saving) and warnings (worth a look), linked to the input by id. */
@@ -22,11 +23,12 @@ export function Messages({ id, errors, warnings }: { id: string; errors?: string
 }
 
 /** One labelled field: its label, the control (children), an optional hint and its messages. */
-export function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: ComponentChildren; errors?: string[] | undefined; children: ComponentChildren }) {
+export function Field({ id, label, hint, errors, pinned, children }: { id: string; label: string; hint?: ComponentChildren; errors?: string[] | undefined; pinned?: boolean; children: ComponentChildren }) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
       {children}
+      {pinned ? <Pinned id={id} /> : null}
       {hint !== undefined ? (
         <p class="hint" id={`${id}-hint`}>
           {hint}
@@ -37,10 +39,19 @@ export function Field({ id, label, hint, errors, children }: { id: string; label
   );
 }
 
-/** aria attributes for an input with messages. */
-export function described(id: string, errors?: string[], warnings?: string[], hint?: string) {
-  const ids = [hint, errors?.length || warnings?.length ? `${id}-messages` : undefined].filter(Boolean).join(' ');
-  return { 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': ids || undefined };
+/** The note under a field the organisation's policy sets (its input is disabled). */
+export function Pinned({ id }: { id: string }) {
+  return (
+    <p class="pinned" id={`${id}-pinned`}>
+      {t('optPinned')}
+    </p>
+  );
+}
+
+/** aria attributes for an input with messages; a pinned one is disabled and says why. */
+export function described(id: string, errors?: string[], warnings?: string[], hint?: string, pinned = false) {
+  const ids = [hint, pinned ? `${id}-pinned` : undefined, errors?.length || warnings?.length ? `${id}-messages` : undefined].filter(Boolean).join(' ');
+  return { 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': ids || undefined, ...(pinned ? { disabled: true } : {}) };
 }
 
 export function Section({ title, id, children }: { title: string; id: string; children: ComponentChildren }) {

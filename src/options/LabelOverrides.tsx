@@ -1,19 +1,19 @@
 import { LABEL_KEYS, labelsFor } from '../admin/labels';
 import { t } from '../shared/i18n';
-import { described, Messages } from './Field';
+import { described, Messages, Pinned } from './Field';
 import type { FieldErrors } from './form';
 
 /**
  * Advanced: the admin's wording for each thing Reset Desk looks for. The default texts come from
  * src/admin/labels.ts at run time (this file holds no admin label texts); an empty field = default.
  */
-export function LabelOverrides(props: { values: Record<string, string>; errors: FieldErrors; onChange(key: string, text: string): void; onRemove(key: string): void }) {
+export function LabelOverrides(props: { values: Record<string, string>; errors: FieldErrors; pinned: readonly string[]; onChange(key: string, text: string): void; onRemove(key: string): void }) {
   const en = labelsFor('en').texts;
   const de = labelsFor('de').texts;
   const known = new Set<string>(LABEL_KEYS);
   const unknown = Object.keys(props.values).filter((k) => !known.has(k));
   return (
-    <details class="advanced" open={Object.keys(props.errors).some((k) => k.startsWith('label')) || undefined}>
+    <details class="advanced" open={Object.keys(props.errors).some((k) => k.startsWith('label')) || props.pinned.some((k) => k.startsWith('label-')) || undefined}>
       <summary>{t('optLabelsSummary')}</summary>
       <p class="hint" id="labels-hint">
         {t('optLabelsHint')}
@@ -30,6 +30,7 @@ export function LabelOverrides(props: { values: Record<string, string>; errors: 
         <tbody>
           {[...LABEL_KEYS, ...unknown].map((key) => {
             const field = `label-${key}`;
+            const pinned = props.pinned.includes(field);
             const defaults = known.has(key) ? `${en[key as keyof typeof en].join(' / ')} · ${de[key as keyof typeof de].join(' / ')}` : '—';
             return (
               <tr key={key}>
@@ -44,9 +45,10 @@ export function LabelOverrides(props: { values: Record<string, string>; errors: 
                     id={field}
                     type="text"
                     value={props.values[key] ?? ''}
-                    {...described(field, props.errors[field], undefined, 'labels-hint')}
+                    {...described(field, props.errors[field], undefined, 'labels-hint', pinned)}
                     onInput={(e) => props.onChange(key, (e.target as HTMLInputElement).value)}
                   />
+                  {pinned ? <Pinned id={field} /> : null}
                   <Messages id={field} errors={props.errors[field]} />
                   {!known.has(key) ? (
                     <button type="button" onClick={() => props.onRemove(key)}>

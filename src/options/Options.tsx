@@ -1,15 +1,34 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TemplateId } from '../domain/replyTemplates';
 import { t } from '../shared/i18n';
-import { DEFAULT_SETTINGS, loadSettings, parseAdminUrl, saveSettings } from '../shared/settings';
+import { DEFAULT_SETTINGS, parseAdminUrl, readSettings, saveSettings, SETTINGS_FIELDS, SETTINGS_LIMITS, type MergedSettings, type SettingsField } from '../shared/settings';
 import { ActivityLog } from './ActivityLog';
 import { described, Field, Messages, Section } from './Field';
-import { formFromSettings, MAX_PASSWORD_LENGTH, MAX_VALIDITY_HOURS, MIN_PASSWORD_LENGTH, validateForm, type FieldErrors, type OptionsForm } from './form';
+import { applyToForm, formFromSettings, validateForm, type FieldErrors, type OptionsForm } from './form';
 import { hostPatternToRequest, requestHostAccess } from './hostAccess';
 import { LabelOverrides } from './LabelOverrides';
+import { SettingsFile } from './SettingsFile';
 import { Templates } from './Templates';
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; text: string };
+
+/** Stored or policy values that failed their checks, one line per field (never dropped silently). */
+function Rejected({ title, rejected }: { title: string; rejected: MergedSettings['storedRejected'] }) {
+  const fields = Object.entries(rejected) as [SettingsField, FieldErrors][];
+  if (!fields.length) return null;
+  return (
+    <div class="panel notice" role="note">
+      <p>{title}</p>
+      <ul>
+        {fields.map(([field, errors]) => (
+          <li key={field}>
+            <strong>{t(SETTINGS_FIELDS[field].title)}</strong>: {Object.values(errors).flat().join(' ')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 function timeZones(): string[] {
   try {
@@ -26,16 +45,21 @@ export function Options() {
   const [warnings, setWarnings] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [focusFirstError, setFocusFirstError] = useState(0);
+  const [loaded, setLoaded] = useState<Omit<MergedSettings, 'settings'>>({ pinned: [], policyRejected: {}, storedRejected: {} });
   const zones = useMemo(timeZones, []);
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   useEffect(() => {
-    void loadSettings()
-      .catch(() => DEFAULT_SETTINGS)
-      .then((s) => {
-        const f = formFromSettings(s);
+    void readSettings()
+      .catch((error: unknown) => {
+        setStatus({ kind: 'error', text: t('optErrLoad', [(error as Error).message]) });
+        return { settings: DEFAULT_SETTINGS, pinned: [], policyRejected: {}, storedRejected: {} } satisfies MergedSettings;
+      })
+      .then(({ settings, ...rest }) => {
+        const f = formFromSettings(settings);
         setForm(f);
         setSaved(f);
+        setLoaded(rest);
       });
   }, []);
 
@@ -104,14 +128,17 @@ export function Options() {
     })();
   };
 
-  const field = (id: keyof OptionsForm | string, hint?: string) => described(id, errors[id], warnings[id], hint);
+  const pinned = (id: string) => loaded.pinned.includes(id);
+  const field = (id: keyof OptionsForm | string, hint?: string) => described(id, errors[id], warnings[id], hint, pinned(id));
 
   return (
     <main class="options">
       <h1>{t('optTitle')}</h1>
+      <Rejected title={t('optPolicyRejected')} rejected={loaded.policyRejected} />
+      <Rejected title={t('optStoredRejected')} rejected={loaded.storedRejected} />
       <form noValidate onSubmit={onSave}>
         <Section id="admin" title={t('optAdmin')}>
-          <Field id="adminUrl" label={t('optAdminUrl')} hint={t('optAdminUrlHint')} errors={errors.adminUrl}>
+          <Field id="adminUrl" label={t('optAdminUrl')} hint={t('optAdminUrlHint')} errors={errors.adminUrl} pinned={pinned('adminUrl')}>
             <input
               id="adminUrl"
               type="url"
@@ -121,7 +148,7 @@ export function Options() {
               onInput={(e) => update({ adminUrl: (e.target as HTMLInputElement).value })}
             />
           </Field>
-          <Field id="adminTimeZone" label={t('optTimeZone')} hint={t('optTimeZoneHint', [browserZone])} errors={errors.adminTimeZone}>
+          <Field id="adminTimeZone" label={t('optTimeZone')} hint={t('optTimeZoneHint', [browserZone])} errors={errors.adminTimeZone} pinned={pinned('adminTimeZone')}>
             <input
               id="adminTimeZone"
               type="text"
@@ -138,8 +165,8 @@ export function Options() {
               ))}
             </datalist>
           </Field>
-          <Field id="adminLanguage" label={t('optAdminLanguage')}>
-            <select id="adminLanguage" value={form.adminLanguage} onChange={(e) => update({ adminLanguage: (e.target as HTMLSelectElement).value as OptionsForm['adminLanguage'] })}>
+          <Field id="adminLanguage" label={t('optAdminLanguage')} errors={errors.adminLanguage} pinned={pinned('adminLanguage')}>
+            <select id="adminLanguage" value={form.adminLanguage} {...field('adminLanguage')} onChange={(e) => update({ adminLanguage: (e.target as HTMLSelectElement).value as OptionsForm['adminLanguage'] })}>
               <option value="auto">{t('optLangAuto')}</option>
               <option value="en">{t('optLangEn')}</option>
               <option value="de">{t('optLangDe')}</option>
@@ -153,8 +180,8 @@ export function Options() {
               id="validityHours"
               type="number"
               inputMode="decimal"
-              min={1}
-              max={MAX_VALIDITY_HOURS}
+              min={SETTINGS_LIMITS.validityHours.min}
+              max={SETTINGS_LIMITS.validityHours.max}
               step="any"
               value={form.validityHours}
               {...field('validityHours', 'validityHours-hint')}
@@ -173,8 +200,8 @@ export function Options() {
               id="passwordLength"
               type="number"
               inputMode="numeric"
-              min={MIN_PASSWORD_LENGTH}
-              max={MAX_PASSWORD_LENGTH}
+              min={SETTINGS_LIMITS.passwordLength.min}
+              max={SETTINGS_LIMITS.passwordLength.max}
               step={1}
               value={form.passwordLength}
               {...field('passwordLength')}
@@ -206,6 +233,7 @@ export function Options() {
           <LabelOverrides
             values={form.labelOverrides}
             errors={errors}
+            pinned={loaded.pinned}
             onChange={(key, text) => update((f) => ({ labelOverrides: { ...f.labelOverrides, [key]: text } }))}
             onRemove={(key) => {
               update((f) => {
@@ -231,6 +259,10 @@ export function Options() {
           <Messages id="form" errors={errors.form} />
         </div>
       </form>
+
+      <Section id="transfer" title={t('optTransfer')}>
+        <SettingsFile pinned={loaded.pinned} onApply={(apply) => update((f) => applyToForm(f, apply, loaded.pinned))} />
+      </Section>
 
       <Section id="activity" title={t('optActivity')}>
         <ActivityLog />

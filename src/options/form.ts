@@ -1,16 +1,14 @@
 /**
- * The options form: what the inputs hold (text, as typed) and the one validation that turns it into
- * Settings. Invalid input is never saved: every problem comes back as a message for its field, and
- * the form keeps what the agent typed, so nothing is lost silently.
+ * The options form: what the inputs hold (text, as typed) and its conversion into Settings. The
+ * checks and limits are the settings table's (src/shared/settings.ts), the same the reader uses, so
+ * whatever is saved reads back unchanged. Invalid input is never saved: every problem comes back as
+ * a message for its field, and the form keeps what the agent typed, so nothing is lost silently.
  */
-import { validateLabelOverrides, LABEL_KEYS } from '../admin/labels';
-import { DEFAULT_TEMPLATES, TEMPLATE_IDS, validateTemplate, type TemplateId } from '../domain/replyTemplates';
-import { t } from '../shared/i18n';
-import { isValidTimeZone, normalizeSettings, parseAdminUrl, SETTINGS_VERSION, type AdminLanguageSetting, type Settings } from '../shared/settings';
+import { LABEL_KEYS } from '../admin/labels';
+import { DEFAULT_TEMPLATES, TEMPLATE_IDS, type TemplateId } from '../domain/replyTemplates';
+import { DEFAULT_SETTINGS, SETTINGS_FIELDS, SETTINGS_VERSION, type AdminLanguageSetting, type FieldErrors, type Settings } from '../shared/settings';
 
-export const MIN_PASSWORD_LENGTH = 8;
-export const MAX_PASSWORD_LENGTH = 128;
-export const MAX_VALIDITY_HOURS = 24 * 14;
+export type { FieldErrors } from '../shared/settings';
 
 export interface OptionsForm {
   adminUrl: string;
@@ -28,9 +26,6 @@ export interface OptionsForm {
   /** Label key → text as typed ('' = no override). */
   labelOverrides: Record<string, string>;
 }
-
-/** A field's id (as used for the input's id and the error's key): e.g. `adminUrl`, `template-try-again`, `label-save`. */
-export type FieldErrors = Record<string, string[]>;
 
 export function formFromSettings(s: Settings): OptionsForm {
   const templates = Object.fromEntries(TEMPLATE_IDS.map((id) => [id, s.templates[id] ?? DEFAULT_TEMPLATES[id]])) as Record<TemplateId, string>;
@@ -56,72 +51,72 @@ export function formFromSettings(s: Settings): OptionsForm {
   };
 }
 
-const numberIn = (raw: string, min: number, max: number, integer: boolean): number | null => {
-  const trimmed = raw.trim();
-  if (!/^\d+(\.\d+)?$/.test(trimmed)) return null;
-  const n = Number(trimmed);
-  if (integer && !Number.isInteger(n)) return null;
-  return n >= min && n <= max ? n : null;
-};
+/** A typed number as a number; anything else stays text, which the field's check then rejects with its message. */
+const numberFromText = (raw: string): number | string => (/^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : raw);
 
 export type ValidationResult = { ok: true; settings: Settings; warnings: FieldErrors } | { ok: false; errors: FieldErrors; warnings: FieldErrors };
+
+/** The form in the stored shape (numbers as numbers, empty label fields left out), before the checks. */
+export function rawFromForm(form: OptionsForm): Omit<Settings, 'version'> & Record<string, unknown> {
+  return {
+    adminUrl: form.adminUrl,
+    adminTimeZone: form.adminTimeZone,
+    adminLanguage: form.adminLanguage,
+    validityHours: numberFromText(form.validityHours) as number,
+    autoLoadHistories: form.autoLoadHistories,
+    passwordPolicy: { length: numberFromText(form.passwordLength) as number, lower: form.lower, upper: form.upper, digits: form.digits, symbols: form.symbols },
+    templates: form.templates,
+    labelOverrides: Object.fromEntries(Object.entries(form.labelOverrides).filter(([, text]) => text.trim() !== '')),
+  };
+}
 
 export function validateForm(form: OptionsForm): ValidationResult {
   const errors: FieldErrors = {};
   const warnings: FieldErrors = {};
-  const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
-
-  const url = parseAdminUrl(form.adminUrl);
-  if (!url) fail('adminUrl', t('optErrAdminUrl', [form.adminUrl.trim()]));
-  else if (url.username || url.password) fail('adminUrl', t('optErrAdminUrlCredentials'));
-
-  const zone = form.adminTimeZone.trim();
-  if (zone !== '' && !isValidTimeZone(zone)) fail('adminTimeZone', t('optErrTimeZone', [zone]));
-
-  const validity = numberIn(form.validityHours, 1, MAX_VALIDITY_HOURS, false);
-  if (validity === null) fail('validityHours', t('optErrValidity', [String(MAX_VALIDITY_HOURS)]));
-
-  const length = numberIn(form.passwordLength, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, true);
-  if (length === null) fail('passwordLength', t('optErrPasswordLength', [String(MIN_PASSWORD_LENGTH), String(MAX_PASSWORD_LENGTH)]));
-  if (!form.lower && !form.upper && !form.digits && !form.symbols) fail('passwordClasses', t('optErrPasswordClasses'));
-
-  const templates: Record<string, string> = {};
-  for (const id of TEMPLATE_IDS) {
-    const text = form.templates[id];
-    const check = validateTemplate(id, text);
-    if (!check.ok) for (const e of check.errors) fail(`template-${id}`, e);
-    if (check.warnings.length) warnings[`template-${id}`] = check.warnings;
-    // Only edited templates are stored: an untouched one follows improvements of the defaults.
-    if (text !== DEFAULT_TEMPLATES[id]) templates[id] = text;
+  const raw = rawFromForm(form);
+  const settings = { version: SETTINGS_VERSION } as Record<string, unknown>;
+  for (const [field, spec] of Object.entries(SETTINGS_FIELDS)) {
+    const checked = spec.check(raw[field], {});
+    Object.assign(errors, checked.errors);
+    Object.assign(warnings, checked.warnings);
+    settings[field] = checked.value;
   }
+  if (Object.keys(errors).length > 0) return { ok: false, errors, warnings };
+  // Every template is checked, but only edited ones are stored: an untouched one follows improvements of the defaults.
+  const templates = settings.templates as Record<TemplateId, string>;
+  settings.templates = Object.fromEntries(TEMPLATE_IDS.filter((id) => templates[id] !== DEFAULT_TEMPLATES[id]).map((id) => [id, templates[id]]));
+  return { ok: true, settings: settings as unknown as Settings, warnings };
+}
 
-  const typed: Record<string, string> = {};
-  for (const [key, raw] of Object.entries(form.labelOverrides)) {
-    if (raw.trim() === '') continue;
-    typed[key] = raw;
+/** The form's inputs that show each settings field. */
+const FORM_KEYS: { [K in keyof Omit<Settings, 'version'>]: (keyof OptionsForm)[] } = {
+  adminUrl: ['adminUrl'],
+  adminTimeZone: ['adminTimeZone'],
+  adminLanguage: ['adminLanguage'],
+  validityHours: ['validityHours'],
+  autoLoadHistories: ['autoLoadHistories'],
+  passwordPolicy: ['passwordLength', 'lower', 'upper', 'digits', 'symbols'],
+  templates: ['templates'],
+  labelOverrides: ['labelOverrides'],
+};
+
+/**
+ * The form with an import's accepted fields put in (the agent then reviews and saves). A field
+ * replaces the form's whole field (templates not in the file go back to the defaults); pinned
+ * labels keep their pinned text.
+ */
+export function applyToForm(form: OptionsForm, apply: Partial<Omit<Settings, 'version'>>, pinned: readonly string[]): OptionsForm {
+  const incoming = formFromSettings({ ...DEFAULT_SETTINGS, ...apply });
+  const next: OptionsForm = { ...form };
+  for (const [field, keys] of Object.entries(FORM_KEYS) as [keyof typeof FORM_KEYS, (keyof OptionsForm)[]][]) {
+    if (apply[field] === undefined) continue;
+    for (const key of keys) (next as unknown as Record<string, unknown>)[key] = incoming[key];
   }
-  const checked = validateLabelOverrides(typed);
-  if (!checked.ok) {
-    for (const message of checked.errors) {
-      const key = /"([^"]+)"/.exec(message)?.[1];
-      fail(key && key in form.labelOverrides ? `label-${key}` : 'labelOverrides', message);
+  if (apply.labelOverrides !== undefined) {
+    for (const id of pinned) {
+      const key = id.startsWith('label-') ? id.slice('label-'.length) : null;
+      if (key !== null) next.labelOverrides[key] = form.labelOverrides[key] ?? '';
     }
   }
-
-  if (Object.keys(errors).length > 0) return { ok: false, errors, warnings };
-  const settings: Settings = {
-    version: SETTINGS_VERSION,
-    adminUrl: form.adminUrl.trim(),
-    adminTimeZone: zone,
-    adminLanguage: form.adminLanguage,
-    validityHours: validity as number,
-    autoLoadHistories: form.autoLoadHistories,
-    passwordPolicy: { length: length as number, lower: form.lower, upper: form.upper, digits: form.digits, symbols: form.symbols },
-    templates,
-    labelOverrides: checked.ok ? (checked.overrides as Record<string, string>) : {},
-  };
-  // Whatever passes here must survive the read-side validation unchanged (else it would be lost on read).
-  const roundTrip = normalizeSettings(settings);
-  if (JSON.stringify(roundTrip) !== JSON.stringify(settings)) fail('form', t('optErrInternal'));
-  return Object.keys(errors).length > 0 ? { ok: false, errors, warnings } : { ok: true, settings, warnings };
+  return next;
 }

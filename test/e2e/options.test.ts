@@ -3,12 +3,15 @@
  * permission request, templates and label overrides taking effect in the popup, `?email=`
  * (the context-menu target), the registered context-menu item and shortcut, the permission list.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PEOPLE } from '../admin-sim/server';
+import { PEOPLE, SESSION_COOKIE, startSimulator } from '../admin-sim/server';
 import { DIST } from './browser';
+import { launch } from './optionsLaunch';
 import { startWorld, type World } from './setup';
 
 type Chrome = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -206,6 +209,68 @@ describe('options page', () => {
     await popup.close();
   });
 
+  it('exports the settings as a file and imports it back; a bad file says what it rejects, field by field', async () => {
+    await page.reload();
+    await page.getByLabel('Validity of a reset link (hours)').fill('36');
+    await page.getByLabel('Symbols (#, -, _, …)').check();
+    await page.getByRole('textbox', { name: 'Try again, check junk' }).fill('Hi {name}, once more please.');
+    await save();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const exported = await storedSettings();
+    // Something in the activity log, to prove the file never carries it.
+    await (await world.ext.serviceWorker()).evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      await c.storage.local.set({ probeNotExported: 'anna@example.com' });
+    });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export settings' }).click()]);
+    expect(download.suggestedFilename()).toBe('reset-desk-settings.json');
+    const file = readFileSync((await download.path())!, 'utf8');
+    const parsed = JSON.parse(file);
+    expect(parsed).toEqual({ format: 'reset-desk-settings', settings: exported });
+    expect(file).not.toContain('anna@example.com');
+
+    // Change things, then import the file: the preview lists what will be applied; Apply fills the form.
+    await page.getByLabel('Validity of a reset link (hours)').fill('12');
+    await page.getByLabel('Symbols (#, -, _, …)').uncheck();
+    await save();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.locator('#import-settings').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    const preview = page.getByRole('region', { name: 'Import from team.json' });
+    await preview.waitFor();
+    expect(await preview.innerText()).toMatch(/Will be applied:[\s\S]*Validity of a reset link \(hours\): 36/);
+    expect(await preview.getByText('Not applied:').count()).toBe(0);
+    // Nothing changes before Apply.
+    expect((await storedSettings()).validityHours).toBe(12);
+    await preview.getByRole('button', { name: 'Apply to the form' }).click();
+    await page.getByText('check them, then Save').waitFor();
+    expect(await page.getByLabel('Validity of a reset link (hours)').inputValue()).toBe('36');
+    await save();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    expect(await storedSettings()).toEqual(exported);
+
+    // A file with bad fields: each rejected with its reason, the good ones offered, nothing applied yet.
+    const bad = { format: 'reset-desk-settings', settings: { version: 1, adminUrl: 'ftp://nope', validityHours: 0, adminLanguage: 'de', labelOverrides: { bogus: 'x' } } };
+    await page.locator('#import-settings').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const badPreview = page.getByRole('region', { name: 'Import from bad.json' });
+    await badPreview.waitFor();
+    const rejected = await badPreview.locator('.import-rejected').innerText();
+    expect(rejected).toContain('Admin address: "ftp://nope" is not a web address');
+    expect(rejected).toContain('Validity of a reset link (hours): Enter the number of hours a reset link is valid: from 1 to 336.');
+    expect(rejected).toContain('Admin labels: Unknown label "bogus"');
+    expect(await badPreview.locator('.import-apply').innerText()).toBe('Admin language: de');
+    await badPreview.getByRole('button', { name: 'Cancel' }).click();
+    expect(await badPreview.count()).toBe(0);
+    expect(await page.getByLabel('Admin language').inputValue()).toBe('auto');
+    expect(await storedSettings()).toEqual(exported);
+
+    // Back to what the other tests expect.
+    await page.getByLabel('Validity of a reset link (hours)').fill('24');
+    await page.getByRole('button', { name: 'Reset all templates to the defaults' }).click();
+    await save();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  });
+
   it('registers the context-menu item and the shortcut', async () => {
     const sw = await world.ext.serviceWorker();
     const result = await sw.evaluate(async () => {
@@ -223,11 +288,110 @@ describe('options page', () => {
     expect(result.commands).toEqual([expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+K' })]);
   });
 
+  it('ships the policy schema the manifest names (storage.managed_schema)', () => {
+    const manifest = JSON.parse(readFileSync(resolve(DIST, 'manifest.json'), 'utf8'));
+    expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
+    expect(JSON.parse(readFileSync(resolve(DIST, manifest.storage.managed_schema), 'utf8'))).toEqual(JSON.parse(readFileSync(resolve('public/managed_schema.json'), 'utf8')));
+  });
+
   it('asks for exactly the permissions it needs', () => {
     const manifest = JSON.parse(readFileSync(resolve(DIST, 'manifest.json'), 'utf8'));
     expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'scripting']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(manifest.host_permissions).toEqual(['https://admin.flickrocket.com/*', 'http://127.0.0.1/*', 'http://localhost/*']);
     expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
+  });
+});
+
+/**
+ * Settings an organisation pins by policy. An extension cannot write storage.managed, and Chromium
+ * has no switch for policies: Debian's Chromium reads them from /etc/chromium/policies/managed/
+ * (root only), including `3rdparty.extensions.<id>` as an extension's managed storage, and does so
+ * headless. The test writes a policy for a copy of dist/ (its own extension id, so no other test's
+ * browser sees it) and removes it afterwards; without root it is skipped, and says so.
+ */
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const canWritePolicy = (() => {
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    accessSync(POLICY_DIR, constants.W_OK);
+    return true;
+  } catch {
+    console.warn(`options.test: SKIPPED the policy test: ${POLICY_DIR} is not writable (needs root)`);
+    return false;
+  }
+})();
+
+/** Chromium's id for an unpacked extension: the SHA-256 of its path, first 32 hex digits as a-p. */
+const unpackedExtensionId = (path: string) =>
+  [...createHash('sha256').update(path).digest('hex').slice(0, 32)].map((h) => String.fromCharCode(97 + parseInt(h, 16))).join('');
+
+describe('settings pinned by policy (storage.managed)', () => {
+  it.skipIf(!canWritePolicy)('shows pinned fields locked ("Set by your organisation") and every context uses them', async () => {
+    const sim = await startSimulator({ port: 0, control: true });
+    const dist = mkdtempSync(join(tmpdir(), 'reset-desk-policy-dist-'));
+    cpSync(DIST, dist, { recursive: true });
+    const id = unpackedExtensionId(dist);
+    const policyFile = join(POLICY_DIR, `reset-desk-e2e-${id}.json`);
+    const pinned = { adminUrl: `${sim.url}/`, adminLanguage: 'en', labelOverrides: { menuIncomingRequests: 'Inbound tickets' } };
+    // A value the policy sets that fails its check is not used, and the options page says so.
+    const policy = { ...pinned, adminTimeZone: 'Mars/Olympus' };
+    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+    const b = await launch({ dist });
+    try {
+      expect(b.extensionId).toBe(id);
+      const sw = await b.sw();
+      expect(await sw.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.managed.get())).toEqual(policy);
+      // The agent's own values differ: the pinned ones must win.
+      await sw.evaluate(async (timeZone) => {
+        const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+        await c.storage.sync.set({ settings: { version: 1, adminUrl: 'https://own.example.org/', adminLanguage: 'de', adminTimeZone: timeZone, labelOverrides: { save: 'Store' }, templates: { 'no-such': 'x' } } });
+      }, sim.config.timeZone);
+
+      const page = await b.context.newPage();
+      await page.goto(`chrome-extension://${b.extensionId}/src/options/index.html`);
+      const address = page.getByLabel('Admin address');
+      await expect.poll(() => address.inputValue()).toBe(`${sim.url}/`);
+      expect(await address.isDisabled()).toBe(true);
+      expect(await page.getByLabel('Admin language').isDisabled()).toBe(true);
+      expect(await page.getByLabel('Admin language').inputValue()).toBe('en');
+      expect(await page.getByLabel('Admin time zone').isDisabled()).toBe(false);
+      expect(await page.getByLabel('Admin time zone').inputValue()).toBe(sim.config.timeZone);
+      const notes = await page.getByRole('note').allInnerTexts();
+      expect(notes.join('\n')).toMatch(/Your organisation's policy sets values that are not valid[\s\S]*Admin time zone: "Mars\/Olympus" is not a time zone/);
+      expect(notes.join('\n')).toMatch(/Some stored settings are not valid[\s\S]*Reply templates: Unknown template "no-such"/);
+      expect(await page.locator('#adminUrl-pinned').innerText()).toContain('Set by your organisation');
+      expect(await address.getAttribute('aria-describedby')).toContain('adminUrl-pinned');
+      const pinnedLabel = page.getByLabel('menuIncomingRequests');
+      expect(await pinnedLabel.inputValue()).toBe('Inbound tickets');
+      expect(await pinnedLabel.isDisabled()).toBe(true);
+      expect(await page.getByLabel('save', { exact: true }).isDisabled()).toBe(false);
+
+      // Saving keeps the agent's own values of pinned fields in storage.sync (back if the policy goes).
+      await page.getByLabel('Validity of a reset link (hours)').fill('30');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      const own = await sw.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.get('settings')).settings);
+      expect(own).toMatchObject({ adminUrl: 'https://own.example.org/', adminLanguage: 'de', validityHours: 30, labelOverrides: { save: 'Store' } });
+      expect(own.labelOverrides).not.toHaveProperty('menuIncomingRequests');
+
+      // Used by the worker and the content script: the look-up goes to the pinned admin and looks
+      // for the pinned label (which this admin does not show), so it stops naming it.
+      const cookie = sim.login().split('=');
+      await b.context.addCookies([{ name: SESSION_COOKIE, value: cookie.slice(1).join('='), url: sim.url }]);
+      const admin = await b.context.newPage();
+      await admin.goto(`${sim.url}/`);
+      const tabId = await sw.evaluate(async (u) => (await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({ url: `${u}/*` }))[0]?.id, sim.url);
+      const popup = await b.context.newPage();
+      await popup.goto(`chrome-extension://${b.extensionId}/src/popup/index.html?tab=${tabId}`);
+      await popup.getByLabel('Customer e-mail').fill(PEOPLE.valid2h);
+      await popup.getByRole('button', { name: 'Look up' }).click();
+      await popup.getByText('"Inbound tickets"').first().waitFor({ timeout: 30_000 });
+    } finally {
+      await b.close();
+      rmSync(policyFile, { force: true });
+      rmSync(dist, { recursive: true, force: true });
+      await sim.close();
+    }
   });
 });

@@ -25,9 +25,11 @@ describe('labels', () => {
     const bad = validateLabelOverrides({ emailHistroy: 'x', save: '  ', show: 3 });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
-      expect(bad.errors.join('\n')).toMatch(/Unknown label "emailHistroy"/);
-      expect(bad.errors.join('\n')).toMatch(/Label "save" is empty/);
-      expect(bad.errors.join('\n')).toMatch(/Label "show" must be a text/);
+      // Keyed by the override's key, so the options page marks the field without reading the sentence.
+      expect(Object.keys(bad.errors).sort()).toEqual(['emailHistroy', 'save', 'show']);
+      expect(bad.errors.emailHistroy).toMatch(/Unknown label "emailHistroy"/);
+      expect(bad.errors.save).toMatch(/Label "save" is empty/);
+      expect(bad.errors.show).toMatch(/Label "show" must be a text/);
     }
     expect(validateLabelOverrides([1]).ok).toBe(false);
     expect(validateLabelOverrides(undefined)).toEqual({ ok: true, overrides: {} });

@@ -17,7 +17,8 @@ import {
 } from '../../../src/domain/passwordGenerator';
 
 const TWO_POW_32 = 2 ** 32;
-const ALPHABET = passwordAlphabet(DEFAULT_PASSWORD_POLICY);
+const ALL_CLASSES = { lower: true, upper: true, digits: true, symbols: true };
+const ALPHABET = passwordAlphabet({ length: 16, ...ALL_CLASSES });
 
 /** A source that hands out the given values in order (then `fallback`), and counts them. */
 function scriptedSource(values: number[], fallback = 0): RandomSource & { used: () => number } {
@@ -60,22 +61,23 @@ describe('character sets', () => {
 });
 
 describe('generatePassword', () => {
-  it('defaults: 16 characters, every class present, only allowed characters', () => {
+  it('defaults: 16 characters of letters and digits (no symbols: typed by customers), every enabled class present', () => {
+    expect(DEFAULT_PASSWORD_POLICY).toEqual({ length: 16, lower: true, upper: true, digits: true, symbols: false });
     for (let i = 0; i < 500; i++) {
       const { password, policy, adjustments } = generatePassword();
       expect(password).toHaveLength(16);
       expect(policy).toEqual(DEFAULT_PASSWORD_POLICY);
       expect(adjustments).toEqual([]);
-      for (const c of password) expect(ALPHABET).toContain(c);
+      for (const c of password) expect(passwordAlphabet(DEFAULT_PASSWORD_POLICY)).toContain(c);
       for (const cls of CHAR_CLASSES) {
-        expect([...password].some((c) => PASSWORD_CHARACTER_SETS[cls].includes(c))).toBe(true);
+        expect([...password].some((c) => PASSWORD_CHARACTER_SETS[cls].includes(c))).toBe(DEFAULT_PASSWORD_POLICY[cls]);
       }
     }
   });
 
   it('the shortest password with four classes still has all four', () => {
     for (let i = 0; i < 500; i++) {
-      const { password } = generatePassword({ length: 8 });
+      const { password } = generatePassword({ length: 8, ...ALL_CLASSES });
       expect(new Set([...password].map(classOf)).size).toBe(4);
     }
   });
@@ -178,7 +180,7 @@ describe('generated passwords: distribution', () => {
   it('100 000 characters (6250 passwords): uniform within each class', () => {
     const perClass = new Map(CHAR_CLASSES.map((cls) => [cls, new Map<string, number>()]));
     for (let i = 0; i < 6250; i++) {
-      for (const c of generatePassword().password) {
+      for (const c of generatePassword(ALL_CLASSES).password) {
         const counts = perClass.get(classOf(c)!)!;
         counts.set(c, (counts.get(c) ?? 0) + 1);
       }

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const state = {
   settings: {} as Record<string, unknown>,
+  managed: {} as Record<string, unknown>,
   granted: new Set<string>(['https://admin.flickrocket.com/*', 'http://127.0.0.1/*']),
   scripts: [] as { id: string; matches: string[]; js: string[] }[],
   calls: [] as string[],
@@ -19,7 +20,7 @@ vi.mock('webextension-polyfill', async () => ({
         content_scripts: [{ matches: ['https://admin.flickrocket.com/*', 'http://127.0.0.1/*'], js: ['assets/index.ts-loader-abc.js'] }],
       }),
     },
-    storage: { sync: { get: async () => ({ settings: state.settings }) }, onChanged: { addListener() {} } },
+    storage: { sync: { get: async () => ({ settings: state.settings }) }, managed: { get: async () => state.managed }, onChanged: { addListener() {} } },
     permissions: {
       contains: async ({ origins }: { origins: string[] }) => origins.every((o) => state.granted.has(o)),
       getAll: async () => ({ origins: [...state.granted] }),
@@ -49,6 +50,7 @@ const { popupUrlForSelection } = await import('../../../src/background/contextMe
 describe('custom admin host: content script registration', () => {
   beforeEach(() => {
     state.settings = {};
+    state.managed = {};
     state.granted = new Set(['https://admin.flickrocket.com/*', 'http://127.0.0.1/*']);
     state.scripts = [];
     state.calls = [];
@@ -74,6 +76,16 @@ describe('custom admin host: content script registration', () => {
     await reconcileCustomAdminScript();
     expect(state.scripts).toEqual([expect.objectContaining({ id: CUSTOM_ADMIN_SCRIPT_ID, matches: ['https://admin.example.org/*'], js: ['assets/index.ts-loader-abc.js'] })]);
     expect(state.calls).toEqual(['register https://admin.example.org/*']);
+  });
+
+  it("follows an admin address the organisation's policy pins over the agent's own", async () => {
+    state.settings = { adminUrl: 'https://own.example.org/' };
+    state.managed = { adminUrl: 'https://pinned.example.org/' };
+    state.granted.add('https://own.example.org/*');
+    state.granted.add('https://pinned.example.org/*');
+    await reconcileCustomAdminScript();
+    expect(state.scripts.map((s) => s.matches)).toEqual([['https://pinned.example.org/*']]);
+    expect(state.granted.has('https://own.example.org/*')).toBe(false);
   });
 
   it('moves to a new host: unregisters the old one and gives its permission back', async () => {

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', async () => ({ default: { i18n: (await import('../englishI18n')).i18n, runtime: { getManifest: () => ({}) } } }));
 
-const { formFromSettings, validateForm } = await import('../../../src/options/form');
+const formModule = await import('../../../src/options/form');
+const { formFromSettings, validateForm } = formModule;
 const { DEFAULT_SETTINGS, isCoveredByPatterns, normalizeSettings, originPattern } = await import('../../../src/shared/settings');
 const { DEFAULT_TEMPLATES } = await import('../../../src/domain/replyTemplates');
 const { hostPatternToRequest } = await import('../../../src/options/hostAccess');
@@ -131,5 +132,16 @@ describe('host patterns', () => {
     expect(isCoveredByPatterns(u, ['https://example.org/*'])).toBe(false);
     expect(isCoveredByPatterns(new URL('https://badexample.org/'), ['https://*.example.org/*'])).toBe(false);
     expect(originPattern(u)).toBe('https://eu.admin.example.org/*');
+  });
+});
+
+describe('import into the form', () => {
+  const { applyToForm } = formModule;
+  it('puts the accepted fields in (a whole field each), leaves the rest, and keeps pinned labels', () => {
+    const form = { ...base(), validityHours: '30', labelOverrides: { ...base().labelOverrides, save: 'Pinned', show: 'Mine' } };
+    const next = applyToForm(form, { adminLanguage: 'de', passwordPolicy: { length: 20, lower: true, upper: false, digits: true, symbols: true }, labelOverrides: { save: 'From file', emailHistory: 'Mail Log' } }, ['label-save']);
+    expect(next).toMatchObject({ adminLanguage: 'de', validityHours: '30', passwordLength: '20', upper: false, symbols: true });
+    expect(next.labelOverrides).toMatchObject({ save: 'Pinned', emailHistory: 'Mail Log', show: '' });
+    expect(validateForm(next).ok).toBe(true);
   });
 });
