@@ -15,6 +15,8 @@ export {
 } from './dom';
 export type { Scope, Section, ColumnMap, WaitOptions } from './dom';
 export { recognizePage, checkLayout, findSearchForm } from './pages';
+export { PAGE_STEPS, keysOfPage, stepLabels } from './needs';
+export type { LabelRole, LabelUse, StepLabels, StepWhen } from './needs';
 export type { LayoutCheck } from './pages';
 export { parseSearchResults } from './searchResults';
 export type { SearchRow, SearchResults } from './searchResults';

@@ -26,6 +26,8 @@ const EN = {
   noRecords: ['No records found'],
   colEmail: ['E-mail', 'Email'],
   colName: ['Name'],
+  colFirstName: ['First name'],
+  colLastName: ['Last name'],
   colShop: ['Shop'],
   colRegistered: ['Registered'],
   // User page (from Incoming requests)
@@ -78,6 +80,8 @@ const DE: Record<LabelKey, readonly string[]> = {
   noRecords: ['Keine Einträge gefunden'],
   colEmail: ['E-Mail'],
   colName: ['Name'],
+  colFirstName: ['Vorname'],
+  colLastName: ['Nachname'],
   colShop: ['Shop'],
   colRegistered: ['Registriert'],
   userSection: ['Benutzer'],
