@@ -6,7 +6,7 @@
  */
 import type { PageKind } from './errors';
 import { findControl, findControls, findHeading, findHeadings, hasText, queryAll, sectionAfter } from './dom';
-import { labelText, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
+import { acceptedTexts, labelText, labelsOn, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
 import { findPasswordField } from './customerForm';
 import { PAGE_STEPS, type LabelRole, type StepLabels } from './needs';
 
@@ -31,7 +31,7 @@ function hasPageTitle(doc: Document, labels: AdminLabels, key: LabelKey): boolea
   }
   // <title> like "Incoming requests - FlickRocket" or "FlickRocket | Support > Incoming requests".
   const title = doc.title ?? '';
-  const wanted = labels.texts[key].map(normalizeText);
+  const wanted = acceptedTexts(labels, key).map(normalizeText);
   return title.split(/\s[-–—|»>:]\s|\s*[|»>]\s*/u).some((part) => wanted.includes(normalizeText(part)));
 }
 
@@ -56,15 +56,16 @@ function isUserPage(doc: Document, labels: AdminLabels): boolean {
 /** The kind of admin page `doc` is. 'other' for anything we do not handle (including non-admin pages). */
 export function recognizePage(doc: Document, labels: AdminLabels): PageKind {
   if (!doc.body) return 'other';
-  if (isLoginPage(doc, labels)) return 'login';
-  if (isCustomerPage(doc, labels)) return 'customer';
-  if (isUserPage(doc, labels)) return 'user';
-  if (findSearchForm(doc, labels)) {
-    const incoming = hasPageTitle(doc, labels, 'menuIncomingRequests');
-    const customers = hasPageTitle(doc, labels, 'menuCustomers');
-    if (incoming && !customers) return 'incoming-requests';
-    if (customers && !incoming) return 'customers';
-  }
+  // Each candidate with ITS labels: page-scoped overrides and ambiguity are per page.
+  if (isLoginPage(doc, labelsOn(labels, 'login'))) return 'login';
+  if (isCustomerPage(doc, labelsOn(labels, 'customer'))) return 'customer';
+  if (isUserPage(doc, labelsOn(labels, 'user'))) return 'user';
+  const incomingLabels = labelsOn(labels, 'incoming-requests');
+  const customersLabels = labelsOn(labels, 'customers');
+  const incoming = !!findSearchForm(doc, incomingLabels) && hasPageTitle(doc, incomingLabels, 'menuIncomingRequests');
+  const customers = !!findSearchForm(doc, customersLabels) && hasPageTitle(doc, customersLabels, 'menuCustomers');
+  if (incoming && !customers) return 'incoming-requests';
+  if (customers && !incoming) return 'customers';
   return 'other';
 }
 
@@ -138,6 +139,7 @@ function applies(doc: Document, labels: AdminLabels, step: StepLabels): boolean 
  * as needed.
  */
 export function checkLayout(doc: Document, labels: AdminLabels, page: PageKind): LayoutCheck {
+  labels = labelsOn(labels, page);
   const needed = new Map<LabelKey, LabelRole>();
   const optional = new Map<LabelKey, LabelRole>();
   for (const step of PAGE_STEPS[page]) {

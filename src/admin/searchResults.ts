@@ -8,7 +8,7 @@ import { sameEmail } from '../domain/email';
 import type { CustomerRef } from '../domain/types';
 import { AdminError, type PageKind } from './errors';
 import { findControl, findControls, hasText, queryAll, type Scope } from './dom';
-import { labelRef, normalizeText, type AdminLabels } from './labels';
+import { acceptedTexts, labelRef, labelsOn, normalizeText, type AdminLabels } from './labels';
 import { cell, cellText, requireTable } from './tables';
 
 export interface SearchRow {
@@ -42,8 +42,9 @@ export function parseSearchResults(
   searchedEmail: string,
   page: PageKind = 'other',
 ): SearchResults {
+  labels = labelsOn(labels, page);
   const step = 'read search results';
-  const hasResultsTable = queryAll(scope, 'th, td').some((c) => labels.texts.colEmail.some((l) => normalizeText(l) === normalizeText(c.textContent ?? '')));
+  const hasResultsTable = queryAll(scope, 'th, td').some((c) => acceptedTexts(labels, 'colEmail').some((l) => normalizeText(l) === normalizeText(c.textContent ?? '')));
   const noRecords = hasText(scope, labels, 'noRecords');
   if (!hasResultsTable) {
     if (noRecords) return { rows: [], exact: [], lookalikes: [], noRecords: true, next: null };

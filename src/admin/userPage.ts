@@ -4,7 +4,7 @@
  */
 import { AdminError } from './errors';
 import { findControl, findHeading, findElementsWithText, queryAll, sectionAfter, type Section } from './dom';
-import { labelRef, type AdminLabels } from './labels';
+import { labelRef, labelsOn, type AdminLabels } from './labels';
 
 export type HistoryKind = 'passwordHistory' | 'emailHistory';
 export type HistoryState = 'not-loaded' | 'loading' | 'table' | 'no-data' | 'error' | 'login';
@@ -22,6 +22,7 @@ export function readUserPageEmail(doc: Document): string | null {
 
 /** The history section; AdminError 'label-missing' naming the heading if it is not there. */
 export function historySection(doc: Document, labels: AdminLabels, which: HistoryKind): Section {
+  labels = labelsOn(labels, 'user');
   const heading = findHeading(doc, labels, which);
   if (!heading) {
     throw new AdminError({ code: 'label-missing', page: 'user', step: `find ${which === 'passwordHistory' ? 'Password History' : 'E-mail History'}`, label: labelRef(labels, which) });
@@ -43,6 +44,7 @@ export interface HistorySectionState {
  * 'login': the section (or page) shows a login form instead, i.e. the session expired.
  */
 export function readHistoryState(doc: Document, labels: AdminLabels, which: HistoryKind): HistorySectionState {
+  labels = labelsOn(labels, 'user');
   const section = historySection(doc, labels, which);
   const loadControl = findControl(section, labels, 'clickToLoad');
   const base = { section, loadControl, errorElement: null };

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { AdminError, detectAdminLanguage, LABEL_KEYS, labelsFor, labelText, matchesLabel, validateLabelOverrides } from '../../../src/admin';
+import { AdminError, composeLabels, detectAdminLanguage, keysOfPage, LABEL_KEYS, labelsFor, labelsOn, labelText, matchesLabel, validateLabelOverrides, type LabelKey } from '../../../src/admin';
 
 describe('labels', () => {
   it('both languages define every key', () => {
@@ -19,6 +19,51 @@ describe('labels', () => {
     expect(matchesLabel(l, 'emailHistory', 'Mail Log')).toBe(true);
     expect(matchesLabel(l, 'emailHistory', 'E-mail History')).toBe(false);
     expect(matchesLabel(l, 'save', 'save now')).toBe(true);
+  });
+  it('matches the texts of every language; the detected one only picks the quoted text', () => {
+    const de = labelsFor('de');
+    expect(matchesLabel(de, 'searchIcon', 'Search')).toBe(true);
+    expect(matchesLabel(de, 'searchIcon', 'Suchen')).toBe(true);
+    expect(labelText(de, 'searchIcon')).toBe('Suchen');
+    const en = labelsFor('en');
+    expect(matchesLabel(en, 'show', 'Anzeigen')).toBe(true);
+    expect(labelText(en, 'show')).toBe('Show');
+    // An override replaces the texts of every language.
+    const renamed = labelsFor('de', { emailHistory: 'Mail-Protokoll' });
+    expect(matchesLabel(renamed, 'emailHistory', 'Mail-Protokoll')).toBe(true);
+    expect(matchesLabel(renamed, 'emailHistory', 'E-Mail-Historie')).toBe(false);
+    expect(matchesLabel(renamed, 'emailHistory', 'E-mail History')).toBe(false);
+  });
+  it('a foreign text another label of the same page claims: the detected language decides', () => {
+    const en = { ...labelsFor('en').texts } as Record<LabelKey, readonly string[]>;
+    const de = { ...labelsFor('de').texts } as Record<LabelKey, readonly string[]>;
+    // A made-up false friend: the German "next" control says what the English "show" says.
+    de.next = ['Show'];
+    const tables = { en, de };
+    const list = keysOfPage('customers');
+    const deList = composeLabels(tables, 'de', undefined, 'customers', list);
+    expect(matchesLabel(deList, 'next', 'Show')).toBe(true);
+    expect(matchesLabel(deList, 'show', 'Show')).toBe(false);
+    expect(matchesLabel(deList, 'show', 'Anzeigen')).toBe(true);
+    const enList = composeLabels(tables, 'en', undefined, 'customers', list);
+    expect(matchesLabel(enList, 'show', 'Show')).toBe(true);
+    expect(matchesLabel(enList, 'next', 'Show')).toBe(false);
+    expect(matchesLabel(enList, 'next', 'Next')).toBe(true);
+    // Not ambiguous where only one of the two labels can appear: the user page has no "Show".
+    de.reply = ['Show'];
+    delete (de as Partial<typeof de>).next;
+    de.next = ['Weiter'];
+    const deUser = composeLabels(tables, 'de', undefined, 'user', keysOfPage('user'));
+    const deCustomers = composeLabels(tables, 'de', undefined, 'customers', list);
+    expect(matchesLabel(deUser, 'reply', 'Show')).toBe(true);
+    expect(matchesLabel(deCustomers, 'show', 'Show')).toBe(true);
+    // Unscoped labels judge ambiguity among every label.
+    expect(matchesLabel(composeLabels(tables, 'de', undefined, undefined, null), 'show', 'Show')).toBe(false);
+  });
+  it('labelsOn scopes labels to a page (cached)', () => {
+    const l = labelsFor('en');
+    expect(labelsOn(l, 'user')).toBe(labelsOn(l, 'user'));
+    expect(labelsOn(l, 'user').page).toBe('user');
   });
   it('validates override maps with clear messages', () => {
     expect(validateLabelOverrides({ emailHistory: 'Mail Log' })).toEqual({ ok: true, overrides: { emailHistory: 'Mail Log' } });
@@ -40,6 +85,13 @@ describe('labels', () => {
     expect(detectAdminLanguage(document)).toBe('en');
     document.body.innerHTML = '<p>hello</p>';
     expect(detectAdminLanguage(document)).toBeNull();
+    // As many texts of each language (a partly translated admin): the page's lang attribute.
+    document.documentElement.setAttribute('lang', 'de');
+    document.body.innerHTML = '<nav><a>Kunden</a><a>Incoming requests</a></nav>';
+    expect(detectAdminLanguage(document)).toBe('de');
+    document.documentElement.setAttribute('lang', 'en');
+    expect(detectAdminLanguage(document)).toBe('en');
+    document.documentElement.removeAttribute('lang');
   });
 });
 
