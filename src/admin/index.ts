@@ -26,6 +26,8 @@ export { parseEmailHistory, subjectControl, latestNewPasswordEmail } from './ema
 export { findCustomerForm, findPasswordField, findLabeledFields, readSaveOutcome, saveBaseline } from './customerForm';
 export type { CustomerForm, SaveBaseline, SaveOutcome } from './customerForm';
 export { readUserPageEmail, readHistoryState, historySection } from './userPage';
+export { readPageIdentity } from './identity';
+export type { IdentityPlace, IdentitySource, PageIdentity } from './identity';
 export type { HistoryKind, HistoryState, HistorySectionState } from './userPage';
 export { historyRowElements, readUserDetails, readSearchQuery, linkTarget } from './inPage';
 export type { HistoryRowElement, UserDetails } from './inPage';

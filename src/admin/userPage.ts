@@ -1,23 +1,22 @@
 /**
- * The user page (reached from Incoming requests): its e-mail (from the title) and the state of its
+ * The user page (reached from Incoming requests): its e-mail (see identity.ts) and the state of its
  * two lazily loaded history sections ("Click to load data" -> table / "No data" / "Error loading data").
  */
-import { AdminError } from './errors';
+import { AdminError, type PageKind } from './errors';
+import { readPageIdentity } from './identity';
 import { findControl, findHeading, findElementsWithText, queryAll, sectionAfter, type Section } from './dom';
 import { labelRef, labelsOn, type AdminLabels } from './labels';
 
 export type HistoryKind = 'passwordHistory' | 'emailHistory';
 export type HistoryState = 'not-loaded' | 'loading' | 'table' | 'no-data' | 'error' | 'login';
 
-const EMAIL = /[^\s@<>"'()]+@[^\s@<>"'()]+\.[^\s@<>"'()]+/u;
-
-/** The user's e-mail from the page title (a top heading holding an address, else <title>). */
-export function readUserPageEmail(doc: Document): string | null {
-  for (const h of queryAll(doc, 'h1, h2')) {
-    const m = EMAIL.exec(h.textContent ?? '');
-    if (m) return m[0];
-  }
-  return EMAIL.exec(doc.title ?? '')?.[0] ?? null;
+/**
+ * The customer's e-mail on a user or customer page, from wherever the page names it (see
+ * identity.ts: any heading, the browser title, a breadcrumb, the labelled E-mail value or field).
+ * null when it names nobody; AdminError 'identity-conflict' when two places disagree.
+ */
+export function readUserPageEmail(doc: Document, labels?: AdminLabels, page: PageKind = 'other'): string | null {
+  return readPageIdentity(doc, labels, page).email;
 }
 
 /** The history section; AdminError 'label-missing' naming the heading if it is not there. */

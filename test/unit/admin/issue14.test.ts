@@ -6,7 +6,6 @@
  *  (b) a German admin that keeps one English text (the search icon's alt/title) stopped every search;
  *  (c) a customer/user page that names its customer only in a lower-level heading, a breadcrumb or
  *      the labelled E-mail value was not recognised as naming anyone.
- * (Marked `it.fails` while the adapter still has these faults; the fixes turn them into `it`.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKUP_DEFAULTS, PEOPLE, QUIRKS, startSimulator, type SimConfig, type Simulator } from '../../admin-sim/server';
@@ -80,7 +79,7 @@ describe('(b) a German admin that kept the English search icon text', () => {
 
 describe('(c) the customer named only in a lower-level heading, a breadcrumb or a field', () => {
   const cases = VARIANTS.flatMap((v) => ['title-h4-only', 'identity-breadcrumb-only', 'identity-field-only'].flatMap((q) => (['incoming', 'customers'] as const).map((k) => [v, q, k] as const)));
-  it.fails.each(cases)('%s / %s / from %s: the page names anna@example.com', async (variant, quirk, kind) => {
+  it.each(cases)('%s / %s / from %s: the page names anna@example.com', async (variant, quirk, kind) => {
     configure(variant, 'en', quirk);
     const results = await list(kind, PEOPLE.valid2h);
     const row = parseSearchResults(results.doc, labelsOf(results.doc), PEOPLE.valid2h, kind === 'incoming' ? 'incoming-requests' : 'customers').exact[0]!;
