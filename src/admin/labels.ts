@@ -283,8 +283,9 @@ export type OverrideValidation =
   | { ok: false; errors: string[] };
 
 /**
- * Checks a label-override map as stored by the options page (unknown input). Errors are sentences
- * that name the key, e.g. `Unknown label "emailHistroy".`.
+ * Checks a label-override map as stored by the options page (unknown input). Keys are label names
+ * ("colName") or page-scoped label names ("customers:colName", pages: OVERRIDE_PAGES). Errors are
+ * sentences that quote the key first, e.g. `Unknown label "emailHistroy".`.
  */
 export function validateLabelOverrides(input: unknown): OverrideValidation {
   if (input === undefined || input === null) return { ok: true, overrides: {} };
@@ -295,8 +296,15 @@ export function validateLabelOverrides(input: unknown): OverrideValidation {
   const overrides: Record<string, string | string[]> = {};
   const known = new Set<string>(LABEL_KEYS);
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
-    if (!known.has(key)) {
-      errors.push(`Unknown label "${key}". Known labels: ${LABEL_KEYS.join(', ')}.`);
+    const colon = key.indexOf(':');
+    const page = colon >= 0 ? key.slice(0, colon) : null;
+    const label = colon >= 0 ? key.slice(colon + 1) : key;
+    if (page !== null && !(OVERRIDE_PAGES as readonly string[]).includes(page)) {
+      errors.push(`Unknown label "${key}": there is no page "${page}". Pages: ${OVERRIDE_PAGES.join(', ')} (e.g. "customers:colName").`);
+      continue;
+    }
+    if (!known.has(label)) {
+      errors.push(`Unknown label "${key}". Known labels: ${LABEL_KEYS.join(', ')}${page !== null ? ` (after "${page}:")` : ''}.`);
       continue;
     }
     const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : null;

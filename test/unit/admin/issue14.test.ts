@@ -66,6 +66,23 @@ describe('(a) unneeded list columns missing or split', () => {
   });
 });
 
+describe('overrides per page', () => {
+  it.each(VARIANTS)('%s: "customers:colShop" fixes the Customers list and leaves Incoming requests alone', async (variant) => {
+    configure(variant, 'en', 'minimal-columns');
+    sim.setConfig({ renamed: { colShop: 'Store' } });
+    const overrides = { 'customers:colShop': 'Store' } as const;
+    const customers = await list('customers', PEOPLE.twoShops);
+    const labels = labelsFor(detectAdminLanguage(customers.doc) ?? 'en', overrides);
+    expect(recognizePage(customers.doc, labels)).toBe('customers');
+    expect(checkLayout(customers.doc, labels, 'customers').missing).toEqual([]);
+    expect(parseSearchResults(customers.doc, labels, PEOPLE.twoShops, 'customers').exact.map((r) => r.ref.shop).sort()).toEqual(['Kids Cinema', 'Movie Shop Berlin']);
+    // The simulator renamed Shop on every page; the override holds on the Customers page only.
+    const incoming = await list('incoming', PEOPLE.twoShops);
+    expect(checkLayout(incoming.doc, labels, 'incoming-requests').missing).toEqual(['colShop']);
+    expect(() => parseSearchResults(incoming.doc, labels, PEOPLE.twoShops, 'incoming-requests')).toThrowError(expect.objectContaining({ code: 'label-missing', label: { key: 'colShop', text: 'Shop' } }));
+  });
+});
+
 describe('(b) a German admin that kept the English search icon text', () => {
   it.each(VARIANTS)('%s: the list page is recognised and its search control found', async (variant) => {
     configure(variant, 'de', 'foreign-search-icon');

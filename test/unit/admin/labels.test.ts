@@ -60,6 +60,18 @@ describe('labels', () => {
     // Unscoped labels judge ambiguity among every label.
     expect(matchesLabel(composeLabels(tables, 'de', undefined, undefined, null), 'show', 'Show')).toBe(false);
   });
+  it('a page-scoped override holds on its page and wins there over the plain one', () => {
+    const o = { colName: 'Full name', 'customers:colName': 'Kundenname' } as const;
+    const customers = labelsFor('en', o, 'customers');
+    expect(matchesLabel(customers, 'colName', 'Kundenname')).toBe(true);
+    expect(matchesLabel(customers, 'colName', 'Full name')).toBe(false);
+    expect(labelText(customers, 'colName')).toBe('Kundenname');
+    const user = labelsOn(labelsFor('en', o), 'user');
+    expect(matchesLabel(user, 'colName', 'Full name')).toBe(true);
+    expect(matchesLabel(user, 'colName', 'Kundenname')).toBe(false);
+    // Unscoped labels know only the plain overrides.
+    expect(matchesLabel(labelsFor('en', o), 'colName', 'Full name')).toBe(true);
+  });
   it('labelsOn scopes labels to a page (cached)', () => {
     const l = labelsFor('en');
     expect(labelsOn(l, 'user')).toBe(labelsOn(l, 'user'));
@@ -75,6 +87,15 @@ describe('labels', () => {
       expect(bad.errors.join('\n')).toMatch(/Label "show" must be a text/);
     }
     expect(validateLabelOverrides([1]).ok).toBe(false);
+    // Page-scoped keys.
+    expect(validateLabelOverrides({ 'customers:colName': 'Kundenname', colName: 'Full name' })).toEqual({ ok: true, overrides: { 'customers:colName': 'Kundenname', colName: 'Full name' } });
+    const scoped = validateLabelOverrides({ 'shop:colName': 'x', 'customers:colNme': 'y', 'user:save': '' });
+    expect(scoped.ok).toBe(false);
+    if (!scoped.ok) {
+      expect(scoped.errors[0]).toMatch(/^Unknown label "shop:colName": there is no page "shop"/);
+      expect(scoped.errors[1]).toMatch(/^Unknown label "customers:colNme"/);
+      expect(scoped.errors[2]).toMatch(/^Label "user:save" is empty/);
+    }
     expect(validateLabelOverrides(undefined)).toEqual({ ok: true, overrides: {} });
   });
   it('detects the admin language from the menu', () => {
