@@ -36,3 +36,5 @@ export {
   fillCustomerPassword, saveCustomer, isShown,
 } from './actions';
 export type { MenuItem, WaitingOptions, LoadHistoryOptions, LoadHistoryResult, OpenEmail, ComposeForm } from './actions';
+export { buildLayoutReport, LAYOUT_REPORT_FORMAT } from './layoutReport';
+export type { LayoutReport, LayoutReportContext, ReportNode } from './layoutReport';
