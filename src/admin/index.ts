@@ -1,6 +1,6 @@
 /**
  * The admin adapter: the ONLY code that knows the FlickRocket admin's visible labels and page
- * structure (see /work/shared/admin-model.md). Everything is found by label text and structure — a
+ * structure (see docs/admin-model.md). Everything is found by label text and structure — a
  * heading and what follows it, a table's header row, a form's controls — never by ids, classes or
  * URLs. Parsers are pure functions over a Document; actions act on the live page and wait with
  * MutationObservers. Every failure is an AdminError naming page, step and label; nothing guesses.

@@ -1,6 +1,6 @@
 /**
  * Every visible label of the simulated admin, in both languages, in one place.
- * German texts are our best guess (see /work/shared/admin-model.md); correct them here.
+ * German texts are our best guess (see docs/admin-model.md); correct them here.
  * `SimConfig.renamed` can override any key (both languages) to simulate an unknown admin.
  */
 export type Lang = 'en' | 'de';

@@ -1,6 +1,6 @@
 /**
  * The simulated FlickRocket admin: a server-rendered legacy admin on node:http.
- * See README.md in this folder and /work/shared/admin-model.md (the contract).
+ * See README.md in this folder and docs/admin-model.md (the contract).
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
