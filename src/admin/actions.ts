@@ -17,7 +17,7 @@ import {
   WaitAbortedError,
   WaitTimeoutError,
 } from './dom';
-import { labelRef, type AdminLabels, type LabelKey } from './labels';
+import { labelRef, labelsOn, type AdminLabels, type LabelKey } from './labels';
 import { subjectControl } from './emailHistory';
 import { findCustomerForm, findLabeledFields } from './customerForm';
 import { readHistoryState, type HistoryKind, type HistorySectionState } from './userPage';
@@ -109,6 +109,7 @@ function isDeadHref(a: Element): boolean {
  * the form with requestSubmit(). A duplicate search is harmless (read-only), a missed one is not.
  */
 export function submitSearch(doc: Document, labels: AdminLabels, email: string, page: PageKind = 'other'): void {
+  labels = labelsOn(labels, page);
   const step = 'search';
   const controls = findControls(doc, labels, 'searchIcon');
   const control = controls[0];
@@ -146,6 +147,7 @@ export interface LoadHistoryResult {
  * bounded by timeoutMs -> 'timeout'. A login form appearing -> 'not-logged-in'.
  */
 export async function loadHistory(doc: Document, labels: AdminLabels, which: HistoryKind, options: LoadHistoryOptions = {}): Promise<LoadHistoryResult> {
+  labels = labelsOn(labels, 'user');
   const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const step = `load ${labelRef(labels, which).text}`;
   let clicks = 0;
@@ -201,6 +203,7 @@ function dialogOf(control: Element): Element {
 
 /** Clicks the Subject of an E-mail History row and waits for the e-mail dialog (it holds Reply). */
 export async function openEmail(doc: Document, labels: AdminLabels, email: HistoryEmail | number, options: WaitingOptions = {}): Promise<OpenEmail> {
+  labels = labelsOn(labels, 'user');
   const row = typeof email === 'number' ? email : email.row;
   const step = 'open e-mail';
   const before = new Set(shownControls(doc, labels, 'reply'));
@@ -244,6 +247,7 @@ function readRecipient(container: Element, labels: AdminLabels): string | null {
 
 /** Clicks Reply in the open e-mail and waits for the compose form (it holds Send). */
 export async function replyToOpenEmail(doc: Document, labels: AdminLabels, options: WaitingOptions = {}): Promise<ComposeForm> {
+  labels = labelsOn(labels, 'user');
   const step = 'reply to e-mail';
   const replies = shownControls(doc, labels, 'reply');
   const reply = replies[replies.length - 1];
@@ -270,6 +274,7 @@ export async function replyToOpenEmail(doc: Document, labels: AdminLabels, optio
  * A timeout means we do not know whether it was sent: never retry automatically.
  */
 export async function sendComposedEmail(doc: Document, labels: AdminLabels, options: WaitingOptions = {}): Promise<{ sent: true }> {
+  labels = labelsOn(labels, 'user');
   const step = 'send e-mail';
   const sends = shownControls(doc, labels, 'send');
   const send = sends[sends.length - 1];
@@ -306,6 +311,7 @@ export async function sendComposedEmail(doc: Document, labels: AdminLabels, opti
 
 /** Types the new password into the Customer section's Password field (input + change events). */
 export function fillCustomerPassword(doc: Document, labels: AdminLabels, password: string): HTMLInputElement | HTMLTextAreaElement {
+  labels = labelsOn(labels, 'customer');
   const { password: field } = findCustomerForm(doc, labels);
   const type = (field.getAttribute('type') ?? 'text').toLowerCase();
   if (field.tagName.toLowerCase() !== 'input' || (type !== 'password' && type !== 'text')) {
@@ -319,6 +325,7 @@ export function fillCustomerPassword(doc: Document, labels: AdminLabels, passwor
 
 /** Clicks Save once (a full page POST follows; read the outcome on the next page with readSaveOutcome). */
 export function saveCustomer(doc: Document, labels: AdminLabels): void {
+  labels = labelsOn(labels, 'customer');
   const { save } = findCustomerForm(doc, labels);
   if (!markOnce(save)) throw err('already-done', 'customer', 'save', labels, 'save');
   clickLikeAUser(save);

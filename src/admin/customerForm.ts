@@ -5,7 +5,7 @@
  */
 import { AdminError } from './errors';
 import { displayText, findControls, findHeading, hasText, queryAll, sectionAfter, textOf, type Scope } from './dom';
-import { labelRef, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
+import { acceptedTexts, labelRef, labelsOn, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 // DOM constants by value: the code must not depend on the global `Node` (other realms, tests in node).
@@ -44,7 +44,7 @@ export function findLabeledFields(scope: Scope, labels: AdminLabels, key: LabelK
   for (const c of queryAll(scope, CAPTION_SELECTOR)) {
     // Only the innermost caption element carrying exactly the text (ignore "Password:" colon).
     const t = normalizeText((c.textContent ?? '').replace(/[:*]\s*$/u, ''));
-    if (!labels.texts[key].some((l) => normalizeText(l) === t)) continue;
+    if (!acceptedTexts(labels, key).some((l) => normalizeText(l) === t)) continue;
     if (Array.from(c.children).some((ch) => textOf(ch) === textOf(c))) continue;
     add(fieldForCaption(c));
   }
@@ -68,6 +68,7 @@ export interface CustomerForm {
 
 /** The Customer section's Password field and Save control; AdminError naming the missing label. */
 export function findCustomerForm(doc: Document, labels: AdminLabels): CustomerForm {
+  labels = labelsOn(labels, 'customer');
   const heading = findHeading(doc, labels, 'customerSection');
   if (!heading) throw new AdminError({ code: 'label-missing', page: 'customer', step: 'find Customer section', label: labelRef(labels, 'customerSection') });
   const section = sectionAfter(heading);
@@ -114,6 +115,7 @@ export interface SaveBaseline {
 }
 
 export function saveBaseline(doc: Document, labels: AdminLabels): SaveBaseline {
+  labels = labelsOn(labels, 'customer');
   return { notes: passwordFieldNotes(doc, labels) };
 }
 
@@ -132,6 +134,7 @@ function passwordFieldNotes(doc: Document, labels: AdminLabels): string[] {
  * a page reached by an earlier Save already shows one, and the next Save shows one again.)
  */
 export function readSaveOutcome(doc: Document, labels: AdminLabels, before: SaveBaseline = { notes: [] }): SaveOutcome {
+  labels = labelsOn(labels, 'customer');
   const fresh = passwordFieldNotes(doc, labels).filter((n) => !before.notes.includes(n));
   if (fresh.length > 0) return { kind: 'validation', message: fresh.join(' ') };
   if (doc.body && hasText(doc.body, labels, 'changesSaved')) return { kind: 'saved' };

@@ -7,7 +7,7 @@
  * "Visible" text means the text a user would read, not CSS visibility: the admin hides menu
  * sub-items until hover, yet they are in the DOM and usable.
  */
-import { matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
+import { acceptedTexts, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -95,7 +95,7 @@ const SKIP_TEXT_TAGS = new Set(['script', 'style', 'template', 'noscript', 'titl
  * "No records found"). Returns the innermost such elements.
  */
 export function findElementsWithText(scope: Scope, labels: AdminLabels, key: LabelKey): Element[] {
-  const wanted = labels.texts[key].map(normalizeText);
+  const wanted = acceptedTexts(labels, key).map(normalizeText);
   const out: Element[] = [];
   const visit = (el: Element): void => {
     if (SKIP_TEXT_TAGS.has(el.tagName.toLowerCase())) return;

@@ -7,7 +7,7 @@ import type { HistoryEmail } from '../domain/types';
 import { AdminError } from './errors';
 import { parseAdminDate } from './dates';
 import { queryAll } from './dom';
-import { labelRef, matchesLabel, type AdminLabels } from './labels';
+import { labelRef, labelsOn, matchesLabel, type AdminLabels } from './labels';
 import type { HistoryParseOptions } from './passwordHistory';
 import { cell, cellText, requireTable, type ReadTable } from './tables';
 import { readHistoryState } from './userPage';
@@ -26,6 +26,7 @@ function loadedTable(doc: Document, labels: AdminLabels, step: string): ReadTabl
 
 /** Reads the loaded E-mail History table. "No data" -> []. */
 export function parseEmailHistory(doc: Document, labels: AdminLabels, options: HistoryParseOptions = {}): HistoryEmail[] {
+  labels = labelsOn(labels, 'user');
   const table = loadedTable(doc, labels, 'read E-mail History');
   if (!table) return [];
   return table.rows.map((row, i) => {
@@ -43,6 +44,7 @@ export function parseEmailHistory(doc: Document, labels: AdminLabels, options: H
 
 /** The clickable Subject of data row `row` (0-based, as rendered). */
 export function subjectControl(doc: Document, labels: AdminLabels, row: number): HTMLElement {
+  labels = labelsOn(labels, 'user');
   const step = 'open e-mail';
   const table = loadedTable(doc, labels, step);
   const tr = table?.rows[row];

@@ -30,7 +30,9 @@ export type AdminErrorCode =
   /** A step was asked to act a second time on the same control (e.g. Send twice). */
   | 'already-done'
   /** The caller aborted the wait (AbortSignal). */
-  | 'aborted';
+  | 'aborted'
+  /** Two places of the page name different customers (e.g. the title and the E-mail field). */
+  | 'identity-conflict';
 
 export interface AdminErrorData {
   name: 'AdminError';
@@ -90,6 +92,8 @@ function describe(init: AdminErrorInit): string {
       return `Reset Desk already clicked ${label} on the ${where}; it will not click it twice.${detail}`;
     case 'aborted':
       return `Stopped while waiting on the ${where} (step "${init.step}").${detail}`;
+    case 'identity-conflict':
+      return `The ${where} names two different customers${detail}; Reset Desk will not act on it. Reload the page or open the customer again.`;
   }
 }
 

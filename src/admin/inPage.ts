@@ -6,7 +6,7 @@
  */
 import { bestTable, cellAtColumn, displayText, findHeading, queryAll, sectionAfter, textOf } from './dom';
 import { findSearchForm } from './pages';
-import { normalizeText, type AdminLabels, type LabelKey } from './labels';
+import { acceptedTexts, labelsOn, normalizeText, type AdminLabels, type LabelKey } from './labels';
 import { readHistoryState, type HistoryKind } from './userPage';
 
 export interface HistoryRowElement {
@@ -22,6 +22,7 @@ export interface HistoryRowElement {
  * shows "No data".
  */
 export function historyRowElements(doc: Document, labels: AdminLabels, which: HistoryKind): HistoryRowElement[] {
+  labels = labelsOn(labels, 'user');
   const state = readHistoryState(doc, labels, which);
   if (state.state !== 'table') return [];
   const wanted: Record<string, LabelKey> =
@@ -41,7 +42,7 @@ export interface UserDetails {
 
 /** The value shown next to a caption ("Name", "Shop:") in a property list: the next cell / <dd>. */
 function valueAfterCaption(scope: Element[], labels: AdminLabels, key: LabelKey): string {
-  const wanted = labels.texts[key].map(normalizeText);
+  const wanted = acceptedTexts(labels, key).map(normalizeText);
   for (const part of scope) {
     for (const el of [part, ...Array.from(part.querySelectorAll('th, td, dt, label, span, b, strong'))]) {
       const t = textOf(el).replace(/[:*]\s*$/u, '').trim();
@@ -58,6 +59,7 @@ function valueAfterCaption(scope: Element[], labels: AdminLabels, key: LabelKey)
 
 /** Name and shop from the user page's User section ('' where it shows none). */
 export function readUserDetails(doc: Document, labels: AdminLabels): UserDetails {
+  labels = labelsOn(labels, 'user');
   const heading = findHeading(doc, labels, 'userSection');
   if (!heading) return { name: '', shop: '' };
   const { parts } = sectionAfter(heading);

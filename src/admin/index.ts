@@ -1,6 +1,6 @@
 /**
  * The admin adapter: the ONLY code that knows the FlickRocket admin's visible labels and page
- * structure (see /work/shared/admin-model.md). Everything is found by label text and structure — a
+ * structure (see docs/admin-model.md). Everything is found by label text and structure — a
  * heading and what follows it, a table's header row, a form's controls — never by ids, classes or
  * URLs. Parsers are pure functions over a Document; actions act on the live page and wait with
  * MutationObservers. Every failure is an AdminError naming page, step and label; nothing guesses.
@@ -15,6 +15,8 @@ export {
 } from './dom';
 export type { Scope, Section, ColumnMap, WaitOptions } from './dom';
 export { recognizePage, checkLayout, findSearchForm } from './pages';
+export { PAGE_STEPS, keysOfPage, stepLabels } from './needs';
+export type { LabelRole, LabelUse, StepLabels, StepWhen } from './needs';
 export type { LayoutCheck } from './pages';
 export { parseSearchResults } from './searchResults';
 export type { SearchRow, SearchResults } from './searchResults';
@@ -23,7 +25,9 @@ export type { HistoryParseOptions } from './passwordHistory';
 export { parseEmailHistory, subjectControl, latestNewPasswordEmail } from './emailHistory';
 export { findCustomerForm, findPasswordField, findLabeledFields, readSaveOutcome, saveBaseline } from './customerForm';
 export type { CustomerForm, SaveBaseline, SaveOutcome } from './customerForm';
-export { readUserPageEmail, readHistoryState, historySection } from './userPage';
+export { readUserPageEmail, requireCustomerEmail, readHistoryState, historySection } from './userPage';
+export { readPageIdentity } from './identity';
+export type { IdentityPlace, IdentitySource, PageIdentity } from './identity';
 export type { HistoryKind, HistoryState, HistorySectionState } from './userPage';
 export { historyRowElements, readUserDetails, readSearchQuery, linkTarget } from './inPage';
 export type { HistoryRowElement, UserDetails } from './inPage';
@@ -32,4 +36,5 @@ export {
   fillCustomerPassword, saveCustomer, isShown,
 } from './actions';
 export type { MenuItem, WaitingOptions, LoadHistoryOptions, LoadHistoryResult, OpenEmail, ComposeForm } from './actions';
-export { requireCustomerEmail } from './customerIdentity';
+export { buildLayoutReport, LAYOUT_REPORT_FORMAT } from './layoutReport';
+export type { LayoutReport, LayoutReportContext, ReportNode } from './layoutReport';

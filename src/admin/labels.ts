@@ -1,13 +1,18 @@
 /**
  * Every visible admin label Reset Desk relies on, in English and German — the ONLY place in the
  * repo that knows them (a unit test enforces this). German texts are best guesses (see
- * /work/shared/admin-model.md) and can be corrected by the agent through overrides on the options
- * page, so a renamed label never needs a new build.
+ * docs/admin-model.md) and can be corrected by the agent through overrides on the options page,
+ * so a renamed label never needs a new build.
  *
  * Matching is by normalised visible text (trim, collapse whitespace, case-insensitive) and EXACT per
  * label: "Customer" never matches "Customers". A label may list accepted alternatives; the first is
- * the one shown in messages.
+ * the one shown in messages. Admins are often partly translated, so a label matches its texts in
+ * EVERY language we know; the detected language only picks the text our messages quote, and decides
+ * when a foreign text would be ambiguous on the page (see composeLabels).
  */
+
+import type { PageKind } from './errors';
+import { keysOfPage } from './needs';
 
 export type AdminLang = 'en' | 'de';
 export type AdminLangSetting = 'auto' | AdminLang;
@@ -26,6 +31,8 @@ const EN = {
   noRecords: ['No records found'],
   colEmail: ['E-mail', 'Email'],
   colName: ['Name'],
+  colFirstName: ['First name'],
+  colLastName: ['Last name'],
   colShop: ['Shop'],
   colRegistered: ['Registered'],
   // User page (from Incoming requests)
@@ -80,6 +87,8 @@ const DE: Record<LabelKey, readonly string[]> = {
   noRecords: ['Keine Einträge gefunden'],
   colEmail: ['E-Mail'],
   colName: ['Name'],
+  colFirstName: ['Vorname'],
+  colLastName: ['Nachname'],
   colShop: ['Shop'],
   colRegistered: ['Registriert'],
   userSection: ['Benutzer'],
@@ -118,38 +127,129 @@ const DE: Record<LabelKey, readonly string[]> = {
 };
 
 const DEFAULTS: Record<AdminLang, Record<LabelKey, readonly string[]>> = { en: EN, de: DE };
+const LANGS: readonly AdminLang[] = ['en', 'de'];
 
 export const LABEL_KEYS = Object.keys(EN) as LabelKey[];
 
-/** The labels of one admin language, after overrides. Texts are as the admin prints them. */
+/** The pages a label override can be scoped to ("customers:colName"). */
+export const OVERRIDE_PAGES: readonly PageKind[] = ['login', 'incoming-requests', 'customers', 'user', 'customer'];
+
+/**
+ * The labels Reset Desk matches on a page. `texts`: the detected language's texts (after
+ * overrides), the first of which our messages quote. `accepted`: what a visible text is matched
+ * against: the texts of EVERY language we know plus overrides, less a foreign text that another
+ * label of the same page claims in the detected language (there the detected language decides).
+ */
 export interface AdminLabels {
   readonly lang: AdminLang;
   readonly texts: Readonly<Record<LabelKey, readonly string[]>>;
+  readonly accepted: Readonly<Record<LabelKey, readonly string[]>>;
+  /** The page these labels are scoped to (page-scoped overrides, ambiguity); none = every label counts. */
+  readonly page?: PageKind;
+  /** The agent's overrides as given (plain and page-scoped), so labels can be scoped to another page. */
+  readonly overrides?: LabelOverrides;
 }
 
-/** An agent's correction of a label: one text, or several accepted texts. */
-export type LabelOverrides = Partial<Record<LabelKey, string | readonly string[]>>;
+/** "customers:colName": a label override that holds on one page only. */
+export type ScopedLabelKey = `${PageKind}:${LabelKey}`;
+
+/**
+ * An agent's correction of a label: one text, or several accepted texts. A plain key holds on every
+ * page; a page-scoped key ("customers:colName") holds on that page and wins there over the plain one.
+ */
+export type LabelOverrides = Partial<Record<LabelKey | ScopedLabelKey, string | readonly string[]>>;
 
 /** trim, collapse all whitespace (incl. no-break spaces), case-fold. */
 export function normalizeText(text: string): string {
   return text.replace(/\s+/gu, ' ').trim().toLowerCase();
 }
 
+function overrideList(o: string | readonly string[] | undefined): string[] | null {
+  if (o === undefined) return null;
+  const list = (typeof o === 'string' ? [o] : [...o]).map((t) => t.trim()).filter((t) => t !== '');
+  return list.length > 0 ? list : null;
+}
+
+function dedupe(texts: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return texts.filter((t) => {
+    const n = normalizeText(t);
+    if (seen.has(n)) return false;
+    seen.add(n);
+    return true;
+  });
+}
+
 /**
- * The labels for `lang`. An override REPLACES the default texts of that key (a renamed label): we
- * never keep accepting an old text the agent said is wrong.
+ * Builds labels from label tables (exported for tests of the ambiguity rule; use labelsFor).
+ * `keysOnPage`: the labels that can appear on the page (all, when the page is not known).
  */
-export function labelsFor(lang: AdminLang, overrides?: LabelOverrides): AdminLabels {
-  const texts: Record<string, readonly string[]> = { ...DEFAULTS[lang] };
-  if (overrides) {
-    for (const key of LABEL_KEYS) {
-      const o = overrides[key];
-      if (o === undefined) continue;
-      const list = (typeof o === 'string' ? [o] : [...o]).map((t) => t.trim()).filter((t) => t !== '');
-      if (list.length > 0) texts[key] = list;
+export function composeLabels(
+  tables: Readonly<Record<AdminLang, Readonly<Record<LabelKey, readonly string[]>>>>,
+  lang: AdminLang,
+  overrides: LabelOverrides | undefined,
+  page: PageKind | undefined,
+  keysOnPage: ReadonlySet<LabelKey> | null,
+): AdminLabels {
+  const own: Record<string, readonly string[]> = {};
+  const accepted: Record<string, readonly string[]> = {};
+  const overridden = new Set<LabelKey>();
+  for (const key of LABEL_KEYS) {
+    // An override REPLACES the defaults of every language (a renamed label): we never keep
+    // accepting an old text the agent said is wrong.
+    const o = (page ? overrideList(overrides?.[`${page}:${key}` as ScopedLabelKey]) : null) ?? overrideList(overrides?.[key]);
+    if (o) overridden.add(key);
+    own[key] = o ?? tables[lang][key];
+    accepted[key] = dedupe([...own[key], ...(o ? [] : LANGS.filter((l) => l !== lang).flatMap((l) => tables[l][key]))]);
+  }
+  // Ambiguity on the page: a text two of its labels accept. A label keeps it only if it is that
+  // label's text in the detected language (or the agent's override); two labels that share a text
+  // in the same language (E-mail on the login page and in the lists) keep it, as they always did.
+  const relevant = LABEL_KEYS.filter((k) => !keysOnPage || keysOnPage.has(k));
+  const claimedBy = new Map<string, LabelKey[]>();
+  for (const key of relevant) for (const t of accepted[key] ?? []) {
+    const n = normalizeText(t);
+    claimedBy.set(n, [...(claimedBy.get(n) ?? []), key]);
+  }
+  for (const [n, keys] of claimedBy) {
+    if (keys.length < 2) continue;
+    for (const key of keys) {
+      if ((own[key] ?? []).some((t) => normalizeText(t) === n)) continue;
+      accepted[key] = (accepted[key] ?? []).filter((t) => normalizeText(t) !== n);
     }
   }
-  return { lang, texts: texts as Record<LabelKey, readonly string[]> };
+  return {
+    lang,
+    texts: own as Record<LabelKey, readonly string[]>,
+    accepted: accepted as Record<LabelKey, readonly string[]>,
+    ...(page ? { page } : {}),
+    ...(overrides && Object.keys(overrides).length > 0 ? { overrides } : {}),
+  };
+}
+
+/**
+ * The labels for an admin in `lang`, optionally scoped to `page` (its page-scoped overrides win;
+ * ambiguity is judged among that page's labels only).
+ */
+export function labelsFor(lang: AdminLang, overrides?: LabelOverrides, page?: PageKind): AdminLabels {
+  return composeLabels(DEFAULTS, lang, overrides, page, page ? keysOfPage(page) : null);
+}
+
+const scopedCache = new WeakMap<AdminLabels, Map<PageKind, AdminLabels>>();
+
+/** The same labels scoped to `page` (cached): every adapter function that knows its page calls this. */
+export function labelsOn(labels: AdminLabels, page: PageKind): AdminLabels {
+  if (labels.page === page) return labels;
+  let byPage = scopedCache.get(labels);
+  if (!byPage) scopedCache.set(labels, (byPage = new Map()));
+  let scoped = byPage.get(page);
+  if (!scoped) byPage.set(page, (scoped = labelsFor(labels.lang, labels.overrides, page)));
+  return scoped;
+}
+
+/** The texts a visible text is matched against for `key`. */
+export function acceptedTexts(labels: AdminLabels, key: LabelKey): readonly string[] {
+  return labels.accepted[key];
 }
 
 /** The text to show in messages for a label (the first accepted text). */
@@ -167,7 +267,7 @@ export function matchesLabel(labels: AdminLabels, key: LabelKey, text: string | 
   if (text == null) return false;
   const n = normalizeText(text);
   if (n === '') return false;
-  return labels.texts[key].some((t) => normalizeText(t) === n);
+  return labels.accepted[key].some((t) => normalizeText(t) === n);
 }
 
 /** All default label texts of both languages (for the "no admin knowledge outside src/admin" test). */
@@ -187,8 +287,9 @@ export type OverrideValidation =
   | { ok: false; errors: Record<string, string> };
 
 /**
- * Checks a label-override map as stored by the options page (unknown input). Errors are sentences
- * that name the key, e.g. `Unknown label "emailHistroy".`, by override key (so the options page
+ * Checks a label-override map as stored by the options page (unknown input). Keys are label names
+ * ("colName") or page-scoped label names ("customers:colName", pages: OVERRIDE_PAGES). Errors are
+ * sentences that quote the key first, e.g. `Unknown label "emailHistroy".`, by override key (so the options page
  * marks the right field); a value that is no map at all is reported under the key `''`.
  */
 export function validateLabelOverrides(input: unknown): OverrideValidation {
@@ -200,8 +301,15 @@ export function validateLabelOverrides(input: unknown): OverrideValidation {
   const overrides: Record<string, string | string[]> = {};
   const known = new Set<string>(LABEL_KEYS);
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
-    if (!known.has(key)) {
-      errors[key] = `Unknown label "${key}". Known labels: ${LABEL_KEYS.join(', ')}.`;
+    const colon = key.indexOf(':');
+    const page = colon >= 0 ? key.slice(0, colon) : null;
+    const label = colon >= 0 ? key.slice(colon + 1) : key;
+    if (page !== null && !(OVERRIDE_PAGES as readonly string[]).includes(page)) {
+      errors[key] = `Unknown label "${key}": there is no page "${page}". Pages: ${OVERRIDE_PAGES.join(', ')} (e.g. "customers:colName").`;
+      continue;
+    }
+    if (!known.has(label)) {
+      errors[key] = `Unknown label "${key}". Known labels: ${LABEL_KEYS.join(', ')}${page !== null ? ` (after "${page}:")` : ''}.`;
       continue;
     }
     const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : null;
@@ -261,8 +369,10 @@ function labelBearingTexts(doc: Document): Set<string> {
 
 /**
  * Which language the admin page is in, from which language's labels are present (menu, headings,
- * buttons). With an explicit setting, that setting wins. Returns null when the page gives no clue
- * (e.g. a page that is not an admin page); callers should then not act.
+ * buttons). With an explicit setting, that setting wins. Returns null when the page shows no label
+ * of either language (e.g. a page that is not an admin page); callers should then not act. A partly
+ * translated page with as many texts of each language: the page's `lang` attribute, else English
+ * (labels match in every language anyway; this only picks the texts our messages quote).
  */
 export function detectAdminLanguage(
   doc: Document,
@@ -284,6 +394,10 @@ export function detectAdminLanguage(
   };
   const en = score('en');
   const de = score('de');
-  if (en === de) return null;
+  if (en === de) {
+    if (en === 0) return null;
+    const declared = (doc.documentElement?.getAttribute('lang') ?? '').toLowerCase().slice(0, 2);
+    return declared === 'de' ? 'de' : 'en';
+  }
   return en > de ? 'en' : 'de';
 }

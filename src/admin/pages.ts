@@ -6,8 +6,9 @@
  */
 import type { PageKind } from './errors';
 import { findControl, findControls, findHeading, findHeadings, hasText, queryAll, sectionAfter } from './dom';
-import { labelText, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
+import { acceptedTexts, labelText, labelsOn, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
 import { findPasswordField } from './customerForm';
+import { PAGE_STEPS, type LabelRole, type StepLabels } from './needs';
 
 function hasMenu(doc: Document, labels: AdminLabels): boolean {
   return (
@@ -30,7 +31,7 @@ function hasPageTitle(doc: Document, labels: AdminLabels, key: LabelKey): boolea
   }
   // <title> like "Incoming requests - FlickRocket" or "FlickRocket | Support > Incoming requests".
   const title = doc.title ?? '';
-  const wanted = labels.texts[key].map(normalizeText);
+  const wanted = acceptedTexts(labels, key).map(normalizeText);
   return title.split(/\s[-–—|»>:]\s|\s*[|»>]\s*/u).some((part) => wanted.includes(normalizeText(part)));
 }
 
@@ -55,92 +56,110 @@ function isUserPage(doc: Document, labels: AdminLabels): boolean {
 /** The kind of admin page `doc` is. 'other' for anything we do not handle (including non-admin pages). */
 export function recognizePage(doc: Document, labels: AdminLabels): PageKind {
   if (!doc.body) return 'other';
-  if (isLoginPage(doc, labels)) return 'login';
-  if (isCustomerPage(doc, labels)) return 'customer';
-  if (isUserPage(doc, labels)) return 'user';
-  if (findSearchForm(doc, labels)) {
-    const incoming = hasPageTitle(doc, labels, 'menuIncomingRequests');
-    const customers = hasPageTitle(doc, labels, 'menuCustomers');
-    if (incoming && !customers) return 'incoming-requests';
-    if (customers && !incoming) return 'customers';
-  }
+  // Each candidate with ITS labels: page-scoped overrides and ambiguity are per page.
+  if (isLoginPage(doc, labelsOn(labels, 'login'))) return 'login';
+  if (isCustomerPage(doc, labelsOn(labels, 'customer'))) return 'customer';
+  if (isUserPage(doc, labelsOn(labels, 'user'))) return 'user';
+  const incomingLabels = labelsOn(labels, 'incoming-requests');
+  const customersLabels = labelsOn(labels, 'customers');
+  const incoming = !!findSearchForm(doc, incomingLabels) && hasPageTitle(doc, incomingLabels, 'menuIncomingRequests');
+  const customers = !!findSearchForm(doc, customersLabels) && hasPageTitle(doc, customersLabels, 'menuCustomers');
+  if (incoming && !customers) return 'incoming-requests';
+  if (customers && !incoming) return 'customers';
   return 'other';
 }
 
 export interface LayoutCheck {
   page: PageKind;
+  /** Labels found (needed and optional). */
   present: LabelKey[];
+  /** NEEDED labels not found: a step on this page would stop (see needs.ts). */
   missing: LabelKey[];
-  /** Sentence per missing label, for the popup. */
+  /** Optional labels not found: the steps run, the fields they would fill stay empty. */
+  optionalMissing: LabelKey[];
+  /** Sentence per missing needed label, for the popup. */
   problems: string[];
+  /** Sentence per missing optional label (for the layout report and diagnostics, not an error). */
+  optionalProblems: string[];
 }
 
-/** Is the label on the page in the role the flows need it (control, heading, text, column)? */
-type Role = 'control' | 'heading' | 'text' | 'column' | 'field';
-
-const NEEDS: Record<PageKind, [LabelKey, Role][]> = {
-  login: [['loginPassword', 'field'], ['loginButton', 'control']],
-  'incoming-requests': [['menuIncomingRequests', 'control'], ['searchIcon', 'control']],
-  customers: [['menuCustomers', 'control'], ['searchIcon', 'control']],
-  user: [['passwordHistory', 'heading'], ['emailHistory', 'heading']],
-  customer: [['customerSection', 'heading'], ['passwordField', 'field'], ['save', 'control']],
-  other: [['menuSupport', 'text'], ['menuIncomingRequests', 'control'], ['menuSales', 'text'], ['menuCustomers', 'control']],
-};
-
-function present(doc: Document, labels: AdminLabels, key: LabelKey, role: Role): boolean {
+function present(doc: Document, labels: AdminLabels, key: LabelKey, role: LabelRole): boolean {
   switch (role) {
     case 'control':
       return findControl(doc, labels, key) !== null;
     case 'heading':
       return findHeading(doc, labels, key) !== null;
+    case 'title':
+      return hasPageTitle(doc, labels, key);
     case 'text':
       return hasText(doc, labels, key) || findControl(doc, labels, key) !== null;
     case 'column':
       return queryAll(doc, 'th, td').some((c) => matchesLabel(labels, key, c.textContent));
     case 'field':
       return (
-        queryAll(doc, 'label, th, td, dt, span, div').some((c) => matchesLabel(labels, key, c.textContent)) ||
+        queryAll(doc, 'label, th, td, dt, span, div, b, strong').some((c) => matchesLabel(labels, key, (c.textContent ?? '').replace(/[:*]\s*$/u, ''))) ||
         queryAll(doc, 'input').some((i) => matchesLabel(labels, key, i.getAttribute('aria-label')) || matchesLabel(labels, key, i.getAttribute('placeholder')))
       );
+    case 'value':
+      // Values depend on the data (no "Admin" row in a history): never counted as missing.
+      return true;
   }
 }
 
-/** Results table / history tables: their columns, when the table is on the page. */
-function dynamicNeeds(doc: Document, labels: AdminLabels, page: PageKind): [LabelKey, Role][] {
-  const needs: [LabelKey, Role][] = [];
-  if (page === 'incoming-requests' || page === 'customers') {
-    const hasTable = queryAll(doc, 'th, td').some((c) => matchesLabel(labels, 'colEmail', c.textContent));
-    if (hasTable) needs.push(['colEmail', 'column'], ['colName', 'column'], ['colShop', 'column'], ['show', 'control']);
-  }
-  if (page === 'user') {
-    for (const key of ['passwordHistory', 'emailHistory'] as const) {
-      const h = findHeading(doc, labels, key);
-      if (!h) continue;
-      const section = sectionAfter(h);
-      if (queryAll(section, 'table').length > 0) {
-        if (key === 'passwordHistory') needs.push(['colDate', 'column'], ['colOrigin', 'column'], ['colPasswordChanged', 'column']);
-        else needs.push(['colDate', 'column'], ['colEmailType', 'column'], ['colSubject', 'column'], ['colRecipient', 'column']);
-      }
-    }
-  }
-  return needs;
+function historyHasTable(doc: Document, labels: AdminLabels, key: 'passwordHistory' | 'emailHistory'): boolean {
+  const h = findHeading(doc, labels, key);
+  return !!h && queryAll(sectionAfter(h), 'table').length > 0;
 }
 
-/** Which labels the flows need on `page` are present / missing (for a layout health check). */
+/**
+ * Does the step's situation hold on the page now? 'not-loaded' and 'later' are never checked on
+ * arrival: a history may already be loading (the agent or the in-page help clicked), and dialogs
+ * and notices come only after an action; the actions themselves name a missing label.
+ */
+function applies(doc: Document, labels: AdminLabels, step: StepLabels): boolean {
+  switch (step.when) {
+    case 'load':
+      return true;
+    case 'results':
+      // A results table: any header cell of a column the step reads (needed or optional).
+      return [...step.needed, ...step.optional].some((u) => u.role === 'column' && present(doc, labels, u.key, 'column'));
+    case 'password-table':
+      return historyHasTable(doc, labels, 'passwordHistory');
+    case 'email-table':
+      return historyHasTable(doc, labels, 'emailHistory');
+    case 'not-loaded':
+    case 'later':
+      return false;
+  }
+}
+
+/**
+ * Which labels the steps on `page` need / only show are present or missing now. Only a missing
+ * NEEDED label is a problem (`missing`); a label needed by one step and optional in another counts
+ * as needed.
+ */
 export function checkLayout(doc: Document, labels: AdminLabels, page: PageKind): LayoutCheck {
+  labels = labelsOn(labels, page);
+  const needed = new Map<LabelKey, LabelRole>();
+  const optional = new Map<LabelKey, LabelRole>();
+  for (const step of PAGE_STEPS[page]) {
+    if (!applies(doc, labels, step)) continue;
+    for (const u of step.needed) if (!needed.has(u.key)) needed.set(u.key, u.role);
+    for (const u of step.optional) if (!optional.has(u.key)) optional.set(u.key, u.role);
+  }
+  for (const key of needed.keys()) optional.delete(key);
   const presentKeys: LabelKey[] = [];
   const missing: LabelKey[] = [];
-  const seen = new Set<string>();
-  for (const [key, role] of [...NEEDS[page], ...dynamicNeeds(doc, labels, page)]) {
-    if (seen.has(key)) continue;
-    seen.add(key);
-    (present(doc, labels, key, role) ? presentKeys : missing).push(key);
-  }
+  const optionalMissing: LabelKey[] = [];
+  for (const [key, role] of needed) (present(doc, labels, key, role) ? presentKeys : missing).push(key);
+  for (const [key, role] of optional) if (role !== 'value') (present(doc, labels, key, role) ? presentKeys : optionalMissing).push(key);
   const pageName = page === 'other' ? 'this page' : `the ${page} page`;
   return {
     page,
     present: presentKeys,
     missing,
+    optionalMissing,
     problems: missing.map((k) => `No "${labelText(labels, k)}" on ${pageName}.`),
+    optionalProblems: optionalMissing.map((k) => `No "${labelText(labels, k)}" on ${pageName} (only shown; nothing stops).`),
   };
 }

@@ -6,7 +6,7 @@
 import type { RequestOrigin, ResetRequest } from '../domain/types';
 import { AdminError } from './errors';
 import { parseAdminDate } from './dates';
-import { labelRef, matchesLabel, type AdminLabels } from './labels';
+import { labelRef, labelsOn, matchesLabel, type AdminLabels } from './labels';
 import { cellText, requireTable } from './tables';
 import { readHistoryState } from './userPage';
 
@@ -27,6 +27,7 @@ export function originFromText(labels: AdminLabels, text: string): RequestOrigin
  * AdminError 'unexpected-page' (call loadHistory first).
  */
 export function parsePasswordHistory(doc: Document, labels: AdminLabels, options: HistoryParseOptions = {}): ResetRequest[] {
+  labels = labelsOn(labels, 'user');
   const state = readHistoryState(doc, labels, 'passwordHistory');
   if (state.state === 'no-data') return [];
   if (state.state !== 'table') {

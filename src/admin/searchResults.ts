@@ -8,7 +8,7 @@ import { sameEmail } from '../domain/email';
 import type { CustomerRef } from '../domain/types';
 import { AdminError, type PageKind } from './errors';
 import { findControl, findControls, hasText, queryAll, type Scope } from './dom';
-import { labelRef, normalizeText, type AdminLabels } from './labels';
+import { acceptedTexts, labelRef, labelsOn, normalizeText, type AdminLabels } from './labels';
 import { cell, cellText, requireTable } from './tables';
 
 export interface SearchRow {
@@ -42,14 +42,15 @@ export function parseSearchResults(
   searchedEmail: string,
   page: PageKind = 'other',
 ): SearchResults {
+  labels = labelsOn(labels, page);
   const step = 'read search results';
-  const hasResultsTable = queryAll(scope, 'th, td').some((c) => labels.texts.colEmail.some((l) => normalizeText(l) === normalizeText(c.textContent ?? '')));
+  const hasResultsTable = queryAll(scope, 'th, td').some((c) => acceptedTexts(labels, 'colEmail').some((l) => normalizeText(l) === normalizeText(c.textContent ?? '')));
   const noRecords = hasText(scope, labels, 'noRecords');
   if (!hasResultsTable) {
     if (noRecords) return { rows: [], exact: [], lookalikes: [], noRecords: true, next: null };
     throw new AdminError({ code: 'label-missing', page, step, label: labelRef(labels, 'colEmail'), detail: `neither a results table nor "${labelRef(labels, 'noRecords').text}"` });
   }
-  const table = requireTable(scope, labels, { email: 'colEmail', name: 'colName', shop: 'colShop' }, { page, step });
+  const table = requireTable(scope, labels, { email: 'colEmail', shop: 'colShop' }, { page, step }, { name: 'colName', first: 'colFirstName', last: 'colLastName' });
   const rows: SearchRow[] = [];
   table.rows.forEach((tr, i) => {
     // A row that only says "No records found" (colspan) is not a result.
@@ -58,7 +59,9 @@ export function parseSearchResults(
     if (!emailCell) return;
     const showControl = findControl(tr, labels, 'show');
     if (!showControl) throw new AdminError({ code: 'label-missing', page, step, label: labelRef(labels, 'show'), detail: `row ${i + 1} has no "${labelRef(labels, 'show').text}"` });
-    rows.push({ ref: { email: cellText(table, tr, 'email'), name: cellText(table, tr, 'name'), shop: cellText(table, tr, 'shop') }, showControl, row: i, element: tr, emailCell });
+    // The name is only shown: one column, or first + last name, or '' when the list has none.
+    const name = cellText(table, tr, 'name') || [cellText(table, tr, 'first'), cellText(table, tr, 'last')].filter(Boolean).join(' ');
+    rows.push({ ref: { email: cellText(table, tr, 'email'), name, shop: cellText(table, tr, 'shop') }, showControl, row: i, element: tr, emailCell });
   });
   const exact = rows.filter((r) => sameEmail(r.ref.email, searchedEmail));
   const lookalikes = rows.filter((r) => !sameEmail(r.ref.email, searchedEmail));

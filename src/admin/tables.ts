@@ -3,39 +3,64 @@
  * column label. Used by the history parsers and the search results.
  */
 import { AdminError, type PageKind } from './errors';
-import { bestTable, queryAll, type ColumnMap, type Scope, cellAtColumn, displayText } from './dom';
+import { mapColumns, queryAll, type ColumnMap, type Scope, cellAtColumn, displayText } from './dom';
 import { labelRef, type AdminLabels, type LabelKey } from './labels';
 
-export interface ReadTable<K extends string> extends ColumnMap<K> {
-  index: Record<K, number>;
+/** A table read by header text: every needed column (K) has an index, optional ones (O) may not. */
+export interface ReadTable<K extends string, O extends string = never> extends ColumnMap<K | O> {
+  index: Record<K, number> & Partial<Record<O, number>>;
+  /** The optional columns this table does not have (their cells read as ''). */
+  optionalMissing: O[];
 }
 
-/** The table in scope with all `wanted` columns; AdminError 'label-missing' for the first missing one. */
-export function requireTable<K extends string>(
+/**
+ * The table in scope with all `needed` columns; AdminError 'label-missing' for the first missing
+ * one. `optional` columns are found when present and never stop the step (a name the card only
+ * shows, a "Registered" nobody reads). Among several tables the one with the most needed columns
+ * wins, then the one with the most optional ones.
+ */
+export function requireTable<K extends string, O extends string = never>(
   scope: Scope,
   labels: AdminLabels,
-  wanted: Record<K, LabelKey>,
+  needed: Record<K, LabelKey>,
   where: { page: PageKind; step: string },
-): ReadTable<K> {
+  optional: Record<O, LabelKey> = {} as Record<O, LabelKey>,
+): ReadTable<K, O> {
   const tables = queryAll<HTMLTableElement>(scope, 'table');
-  const best = bestTable(tables, labels, wanted);
-  const firstKey = (Object.keys(wanted) as K[])[0] as K;
+  const neededNames = Object.keys(needed) as K[];
+  const all = { ...needed, ...optional } as Record<K | O, LabelKey>;
+  let best: ColumnMap<K | O> | null = null;
+  let bestScore = [-1, -1];
+  for (const t of tables) {
+    const m = mapColumns(t, labels, all);
+    if (!m) continue;
+    const found = neededNames.filter((k) => m.index[k] !== undefined).length;
+    const extra = Object.keys(m.index).length - found;
+    if (found === 0) continue;
+    if (found > (bestScore[0] ?? -1) || (found === bestScore[0] && extra > (bestScore[1] ?? -1))) {
+      best = m;
+      bestScore = [found, extra];
+    }
+  }
+  const firstKey = neededNames[0] as K;
   if (!best) {
-    throw new AdminError({ code: 'label-missing', page: where.page, step: where.step, label: labelRef(labels, wanted[firstKey]), detail: tables.length === 0 ? 'no table' : 'no table with that column' });
+    throw new AdminError({ code: 'label-missing', page: where.page, step: where.step, label: labelRef(labels, needed[firstKey]), detail: tables.length === 0 ? 'no table' : 'no table with that column' });
   }
-  const missing = best.missing[0];
+  const missing = neededNames.find((k) => best.index[k] === undefined);
   if (missing !== undefined) {
-    throw new AdminError({ code: 'label-missing', page: where.page, step: where.step, label: labelRef(labels, wanted[missing]), detail: 'column not in the table header' });
+    throw new AdminError({ code: 'label-missing', page: where.page, step: where.step, label: labelRef(labels, needed[missing]), detail: 'column not in the table header' });
   }
-  return best as ReadTable<K>;
+  const optionalMissing = (Object.keys(optional) as O[]).filter((k) => best.index[k] === undefined);
+  return { ...best, optionalMissing } as ReadTable<K, O>;
 }
 
-/** The cell of a row under a column (visual index, colspan-aware). */
-export function cell<K extends string>(t: ReadTable<K>, row: HTMLTableRowElement, col: K): HTMLTableCellElement | null {
-  return cellAtColumn(row, t.index[col]);
+/** The cell of a row under a column (visual index, colspan-aware); null for a column the table lacks. */
+export function cell<K extends string, O extends string = never>(t: ReadTable<K, O>, row: HTMLTableRowElement, col: K | O): HTMLTableCellElement | null {
+  const index = (t.index as Partial<Record<K | O, number>>)[col];
+  return index === undefined ? null : cellAtColumn(row, index);
 }
 
-/** Display text of a row's cell ('' if the row is short). */
-export function cellText<K extends string>(t: ReadTable<K>, row: HTMLTableRowElement, col: K): string {
+/** Display text of a row's cell ('' if the row is short or the table has no such column). */
+export function cellText<K extends string, O extends string = never>(t: ReadTable<K, O>, row: HTMLTableRowElement, col: K | O): string {
   return displayText(cell(t, row, col));
 }

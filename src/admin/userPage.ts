@@ -1,27 +1,38 @@
 /**
- * The user page (reached from Incoming requests): its e-mail (from the title) and the state of its
+ * The user page (reached from Incoming requests): its e-mail (see identity.ts) and the state of its
  * two lazily loaded history sections ("Click to load data" -> table / "No data" / "Error loading data").
  */
-import { AdminError } from './errors';
+import { AdminError, type PageKind } from './errors';
+import { readPageIdentity } from './identity';
 import { findControl, findHeading, findElementsWithText, queryAll, sectionAfter, type Section } from './dom';
-import { labelRef, type AdminLabels } from './labels';
+import { labelRef, labelsOn, type AdminLabels } from './labels';
 
 export type HistoryKind = 'passwordHistory' | 'emailHistory';
 export type HistoryState = 'not-loaded' | 'loading' | 'table' | 'no-data' | 'error' | 'login';
 
-const EMAIL = /[^\s@<>"'()]+@[^\s@<>"'()]+\.[^\s@<>"'()]+/u;
+/**
+ * The customer's e-mail on a user or customer page, from wherever the page names it (see
+ * identity.ts: any heading, the browser title, a breadcrumb, the labelled E-mail value or field).
+ * null when it names nobody; AdminError 'identity-conflict' when two places disagree.
+ */
+export function readUserPageEmail(doc: Document, labels?: AdminLabels, page: PageKind = 'other'): string | null {
+  return readPageIdentity(doc, labels, page).email;
+}
 
-/** The user's e-mail from the page title (a top heading holding an address, else <title>). */
-export function readUserPageEmail(doc: Document): string | null {
-  for (const h of queryAll(doc, 'h1, h2')) {
-    const m = EMAIL.exec(h.textContent ?? '');
-    if (m) return m[0];
-  }
-  return EMAIL.exec(doc.title ?? '')?.[0] ?? null;
+/**
+ * The customer a page is about, for the steps and in-page help that need it: a page that names
+ * nobody is an error that says where we looked, never a quiet "nothing to do"; two places that
+ * name different customers throw 'identity-conflict'.
+ */
+export function requireCustomerEmail(doc: Document, labels: AdminLabels, page: PageKind, step: string): string {
+  const email = readUserPageEmail(doc, labels, page);
+  if (!email) throw new AdminError({ code: 'not-found', page, step, detail: 'the page names no customer e-mail (in its title, a heading, a breadcrumb or the E-mail field)' });
+  return email;
 }
 
 /** The history section; AdminError 'label-missing' naming the heading if it is not there. */
 export function historySection(doc: Document, labels: AdminLabels, which: HistoryKind): Section {
+  labels = labelsOn(labels, 'user');
   const heading = findHeading(doc, labels, which);
   if (!heading) {
     throw new AdminError({ code: 'label-missing', page: 'user', step: `find ${which === 'passwordHistory' ? 'Password History' : 'E-mail History'}`, label: labelRef(labels, which) });
@@ -43,6 +54,7 @@ export interface HistorySectionState {
  * 'login': the section (or page) shows a login form instead, i.e. the session expired.
  */
 export function readHistoryState(doc: Document, labels: AdminLabels, which: HistoryKind): HistorySectionState {
+  labels = labelsOn(labels, 'user');
   const section = historySection(doc, labels, which);
   const loadControl = findControl(section, labels, 'clickToLoad');
   const base = { section, loadControl, errorElement: null };

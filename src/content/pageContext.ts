@@ -59,8 +59,14 @@ function newDocId(): string {
 export function pageReport(ctx: PageContext, doc: Document): PageReport {
   const report: PageReport = { docId: ctx.docId, page: ctx.page, ...(ctx.lang ? { lang: ctx.lang } : {}) };
   if (ctx.page === 'user' || ctx.page === 'customer') {
-    const email = readUserPageEmail(doc);
-    if (email) report.customerEmail = email;
+    // A page that names two customers reports none: no step binds to it, and the in-page help
+    // says why (requireCustomerEmail throws the conflict there).
+    try {
+      const email = readUserPageEmail(doc, ctx.labels, ctx.page);
+      if (email) report.customerEmail = email;
+    } catch (error) {
+      console.warn('Reset Desk:', error instanceof Error ? error.message : error);
+    }
   }
   return report;
 }

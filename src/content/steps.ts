@@ -47,7 +47,7 @@ function navigating(ctx: PageContext, click: () => void): Navigation {
  * the tab meanwhile, and the run's request then reaches that page's content script.
  */
 function requireExpected(ctx: PageContext, doc: Document, expect: Expected, what: string): void {
-  const shown = readUserPageEmail(doc);
+  const shown = readUserPageEmail(doc, ctx.labels, ctx.page);
   const samePage = ctx.docId === expect.docId && ctx.page === expect.page;
   if (!samePage || !shown || !sameEmail(shown, expect.email)) {
     const now = shown ? `${shown}'s ${ctx.page} page` : ctx.page === 'other' ? 'another page' : `a ${ctx.page} page`;
@@ -103,7 +103,7 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
       requireExpected(ctx, doc, expect, 'read the histories');
       // Both at once, as an agent clicking both links would: the admin answers each on its own.
       await Promise.all(which.map((section) => loadHistory(doc, ctx.labels, section)));
-      const email = readUserPageEmail(doc);
+      const email = readUserPageEmail(doc, ctx.labels, ctx.page);
       return {
         ...(email ? { customerEmail: email } : {}),
         requests: which.includes('passwordHistory') ? parsePasswordHistory(doc, ctx.labels, tz) : [],

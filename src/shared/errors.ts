@@ -48,6 +48,8 @@ export const REMEDIES: Record<ErrorCode, ErrorRemedy> = {
   'action-failed': 'retry',
   'already-done': 'none',
   aborted: 'none',
+  // Two places on the page name different customers: nothing is done until a person looks.
+  'identity-conflict': 'none',
   'no-receiver': 'none',
   forbidden: 'none',
   internal: 'none',
@@ -83,6 +85,7 @@ export const HINTS: Record<ErrorCode, string | null> = {
   'action-failed': null,
   'already-done': null,
   aborted: null,
+  'identity-conflict': 'Open the customer again from the list; if the page keeps naming two customers, tell your admin team.',
   'no-receiver': null,
   forbidden: null,
   internal: null,

@@ -4,8 +4,12 @@
  *     [--date-format de-DE] [--tz America/New_York] [--latency 150] [--load-latency 600 | 200,3000]
  *     [--load-failure never|once|always|0.3] [--session-ttl 60000] [--rename "emailHistory=Mail Log"]
  *     [--fail send:once,user:always] [--broken-dates] [--host 0.0.0.0]
+ *     [--quirk partial-translation,split-name] [--foreign search] [--name-column split] ... (README.md)
+ *   tsx test/admin-sim/cli.ts --from-report test/fixtures/reports/FILE.json [--port 8787]
+ *     serves a saved layout report as a page (fromReport.ts), at every path.
  */
 import { configFromStrings, DEMO_LOGIN, startSimulator } from './server.js';
+import { serveReport } from './fromReport.js';
 
 const args = process.argv.slice(2);
 let port = 8787;
@@ -24,7 +28,20 @@ for (let i = 0; i < args.length; i++) {
   else entries.push([key, value]);
 }
 
-try {
+const reportAt = entries.findIndex(([k]) => k === 'from-report' || k === 'fromReport');
+if (reportAt >= 0) {
+  const file = entries[reportAt]![1];
+  try {
+    const served = await serveReport(file, port, host);
+    console.log(`Layout report ${file}: ${served.url}/ (every path serves the page; placeholders filled with made-up values)`);
+    const stop = () => { void served.close().then(() => process.exit(0)); };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (e) {
+    console.error(`admin-sim: ${(e as Error).message}`);
+    process.exit(1);
+  }
+} else try {
   const sim = await startSimulator({ ...configFromStrings(entries), port, ...(host ? { host } : {}) });
   const c = sim.config;
   console.log(`Simulated FlickRocket admin: ${sim.url}/  (variant ${c.variant}, ${c.lang}, ${c.dateFormat}, ${c.timeZone})`);

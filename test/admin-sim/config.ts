@@ -1,6 +1,6 @@
 import { DATE_FORMATS, type DateFormat } from './dates.js';
 import type { Lang } from './labels.js';
-import { VARIANTS, type Variant } from './variants.js';
+import { HEADING_TAGS, IDENTITY_PLACES, QUIRKS, VARIANTS, type HeadingTag, type IdentityPlace, type Variant } from './variants.js';
 
 export type FailKind = 'incoming' | 'customers' | 'user' | 'customer' | 'email' | 'send' | 'save';
 export const FAIL_KINDS: FailKind[] = ['incoming', 'customers', 'user', 'customer', 'email', 'send', 'save'];
@@ -31,6 +31,25 @@ export interface SimConfig {
   failPages: { kind: FailKind; mode: 'once' | 'always' }[];
   /** The newest Password History row's date is printed in a date-shaped but impossible form. */
   brokenDates: boolean;
+  /**
+   * Partial translation: these label keys (see labels.ts) are printed in the OTHER language (a German
+   * admin that kept "Search", an English one that shows "Anzeigen"). `renamed` still wins.
+   */
+  foreignLabels: string[];
+  /** The list pages' name column: one "Name", split into "First name" + "Last name", or none. */
+  nameColumn: 'one' | 'split' | 'none';
+  /** Whether the list pages show the "Registered" column. */
+  registeredColumn: boolean;
+  /** The section headings' element ('variant' = the variant's own: h2, h3, div/legend). */
+  headingTag: HeadingTag;
+  /** The page title's element ('variant' = h1, or the legacy div). */
+  titleTag: HeadingTag;
+  /**
+   * Where the user and customer pages name their customer: the page title, the browser title, a
+   * breadcrumb, the E-mail value of the User section. (The customer form's E-mail field is always
+   * there: it is the data being edited.) Places left out show no address.
+   */
+  identityIn: IdentityPlace[];
   /** Enable the /__sim/ control API. */
   control: boolean;
 }
@@ -47,7 +66,24 @@ export const DEFAULT_CONFIG: SimConfig = {
   renamed: {},
   failPages: [],
   brokenDates: false,
+  foreignLabels: [],
+  nameColumn: 'one',
+  registeredColumn: true,
+  headingTag: 'variant',
+  titleTag: 'variant',
+  identityIn: ['title', 'browser-title', 'field'],
   control: false,
+};
+
+/** The markup switches at their defaults (to undo a quirk: `setConfig({ ...MARKUP_DEFAULTS, ...quirk })`). */
+export const MARKUP_DEFAULTS: Pick<SimConfig, 'renamed' | 'foreignLabels' | 'nameColumn' | 'registeredColumn' | 'headingTag' | 'titleTag' | 'identityIn'> = {
+  renamed: {},
+  foreignLabels: [],
+  nameColumn: 'one',
+  registeredColumn: true,
+  headingTag: 'variant',
+  titleTag: 'variant',
+  identityIn: ['title', 'browser-title', 'field'],
 };
 
 /** Throws a readable Error for an invalid value. */
@@ -64,6 +100,12 @@ export function validateConfig(c: SimConfig): SimConfig {
   if (typeof f === 'number' ? !(f >= 0 && f <= 1) : !['never', 'once', 'always'].includes(f)) bad(`loadDataFailure ${f}`);
   if (!(c.sessionTtlMs > 0)) bad('sessionTtlMs');
   for (const p of c.failPages) if (!FAIL_KINDS.includes(p.kind) || !['once', 'always'].includes(p.mode)) bad(`failPages ${JSON.stringify(p)}`);
+  if (!Array.isArray(c.foreignLabels) || c.foreignLabels.some((k) => typeof k !== 'string')) bad('foreignLabels');
+  if (!['one', 'split', 'none'].includes(c.nameColumn)) bad(`nameColumn ${c.nameColumn}`);
+  if (typeof c.registeredColumn !== 'boolean') bad('registeredColumn');
+  if (!HEADING_TAGS.includes(c.headingTag)) bad(`headingTag ${c.headingTag}`);
+  if (!HEADING_TAGS.includes(c.titleTag)) bad(`titleTag ${c.titleTag}`);
+  if (!Array.isArray(c.identityIn) || c.identityIn.some((p) => !IDENTITY_PLACES.includes(p))) bad(`identityIn ${JSON.stringify(c.identityIn)}`);
   return c;
 }
 
@@ -72,6 +114,8 @@ export function mergeConfig(base: SimConfig, patch: Partial<SimConfig>): SimConf
   out.renamed = { ...(patch.renamed ?? base.renamed) };
   out.failPages = [...(patch.failPages ?? base.failPages)];
   out.loadDataLatencyMs = [...(patch.loadDataLatencyMs ?? base.loadDataLatencyMs)] as [number, number];
+  out.foreignLabels = [...(patch.foreignLabels ?? base.foreignLabels)];
+  out.identityIn = [...(patch.identityIn ?? base.identityIn)];
   return validateConfig(out);
 }
 
@@ -83,7 +127,10 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
  * String form of config values (CLI flags and control-API query parameters):
  *   loadDataLatencyMs=200,600 (or one number = both); loadDataFailure=never|once|always|0.3;
  *   renamed=emailHistory=Mail Log;passwordHistory=Pw Log (or JSON); failPages=send:once,user:always;
- *   brokenDates/control=true|false|1|0.
+ *   brokenDates/control=true|false|1|0; foreignLabels=search,show; nameColumn=one|split|none;
+ *   registeredColumn=true|false; headingTag/titleTag=variant|h1..h6|div|strong;
+ *   identityIn=title,browser-title,breadcrumb,field; quirk=<name>[,<name>] (presets in variants.ts,
+ *   applied in order; later keys override them).
  */
 export function configFromStrings(entries: Iterable<[string, string]>): Partial<SimConfig> {
   const out: Partial<SimConfig> = {};
@@ -117,6 +164,19 @@ export function configFromStrings(entries: Iterable<[string, string]>): Partial<
         break;
       case 'brokenDates': case 'broken-dates': out.brokenDates = bool(v); break;
       case 'control': out.control = bool(v); break;
+      case 'foreignLabels': case 'foreign': out.foreignLabels = v.split(',').map((x) => x.trim()).filter(Boolean); break;
+      case 'nameColumn': case 'name-column': out.nameColumn = v as SimConfig['nameColumn']; break;
+      case 'registeredColumn': case 'registered-column': out.registeredColumn = bool(v); break;
+      case 'headingTag': case 'heading-tag': out.headingTag = v as HeadingTag; break;
+      case 'titleTag': case 'title-tag': out.titleTag = v as HeadingTag; break;
+      case 'identityIn': case 'identity': out.identityIn = v.split(',').map((x) => x.trim()).filter(Boolean) as IdentityPlace[]; break;
+      case 'quirk': case 'quirks':
+        for (const name of v.split(',').map((x) => x.trim()).filter(Boolean)) {
+          const q = QUIRKS[name];
+          if (!q) throw new Error(`unknown quirk: ${name} (known: ${Object.keys(QUIRKS).join(', ')})`);
+          Object.assign(out, q.config);
+        }
+        break;
       default: throw new Error(`unknown config key: ${key}`);
     }
   }

@@ -1,6 +1,6 @@
 /**
  * Every visible label of the simulated admin, in both languages, in one place.
- * German texts are our best guess (see /work/shared/admin-model.md); correct them here.
+ * German texts are our best guess (see docs/admin-model.md); correct them here.
  * `SimConfig.renamed` can override any key (both languages) to simulate an unknown admin.
  */
 export type Lang = 'en' | 'de';
@@ -39,6 +39,8 @@ const EN = {
   pageOf: 'Page {page} of {pages}',
   // user page
   userTitle: 'User {email}',
+  userTitleBare: 'User details',
+  breadcrumb: 'Breadcrumb',
   sectionUser: 'User',
   sectionOrders: 'Orders',
   passwordHistory: 'Password History',
@@ -84,6 +86,7 @@ const EN = {
   sessionExpired: 'Your session has expired. Please log in again.',
   // customer page
   customerTitle: 'Customer {email}',
+  customerTitleBare: 'Edit customer',
   sectionCustomer: 'Customer',
   addresses: 'Addresses',
   fieldEmail: 'E-mail',
@@ -138,6 +141,8 @@ const DE: Record<LabelKey, string> = {
   noRecords: 'Keine Einträge gefunden',
   pageOf: 'Seite {page} von {pages}',
   userTitle: 'Benutzer {email}',
+  userTitleBare: 'Benutzerdetails',
+  breadcrumb: 'Navigationspfad',
   sectionUser: 'Benutzer',
   sectionOrders: 'Bestellungen',
   passwordHistory: 'Passwort-Historie',
@@ -181,6 +186,7 @@ const DE: Record<LabelKey, string> = {
   sendFailed: 'Die E-Mail konnte nicht gesendet werden.',
   sessionExpired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   customerTitle: 'Kunde {email}',
+  customerTitleBare: 'Kunde bearbeiten',
   sectionCustomer: 'Kunde',
   addresses: 'Adressen',
   fieldEmail: 'E-Mail',
@@ -206,10 +212,15 @@ export const LABELS: Record<Lang, Record<LabelKey, string>> = { en: EN, de: DE }
 
 export type Labeler = (key: LabelKey, vars?: Record<string, string | number>) => string;
 
-/** A label lookup for one language, with `renamed` overrides applied. */
-export function labeler(lang: Lang, renamed: Partial<Record<string, string>> = {}): Labeler {
+/**
+ * A label lookup for one language, with `renamed` overrides applied; keys in `foreign` are printed in
+ * the other language (a partly translated admin).
+ */
+export function labeler(lang: Lang, renamed: Partial<Record<string, string>> = {}, foreign: readonly string[] = []): Labeler {
+  const other: Lang = lang === 'en' ? 'de' : 'en';
+  const keep = new Set(foreign);
   return (key, vars) => {
-    let text = renamed[key] ?? LABELS[lang][key];
+    let text = renamed[key] ?? LABELS[keep.has(key) ? other : lang][key];
     if (vars) for (const [k, v] of Object.entries(vars)) text = text.replace(`{${k}}`, String(v));
     return text;
   };

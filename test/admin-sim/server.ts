@@ -1,6 +1,6 @@
 /**
  * The simulated FlickRocket admin: a server-rendered legacy admin on node:http.
- * See README.md in this folder and /work/shared/admin-model.md (the contract).
+ * See README.md in this folder and docs/admin-model.md (the contract).
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -17,7 +17,8 @@ import { DEMO_LOGIN, Scenario, type OutboxEntry, type PasswordChange, type Perso
 import { PATHS, ROUTES, param, type PageKind } from './variants.js';
 
 export type { SimConfig, FailKind } from './config.js';
-export { DEFAULT_CONFIG, configFromStrings } from './config.js';
+export { DEFAULT_CONFIG, MARKUP_DEFAULTS, configFromStrings } from './config.js';
+export { QUIRKS, VARIANTS } from './variants.js';
 export { PEOPLE, XSS, DEMO_LOGIN, type PersonKey, type Person, type OutboxEntry, type PasswordChange } from './state.js';
 export { LABELS, type LabelKey } from './labels.js';
 export { formatDate } from './dates.js';
@@ -70,8 +71,9 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
     return id;
   };
   const cookieHeader = (id: string) => `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`;
-  const ctx = (): Ctx => makeCtx(config.variant, config.lang, labeler(config.lang, config.renamed),
-    (ms) => formatDate(ms, config.dateFormat, config.timeZone), config.dateFormat);
+  const ctx = (): Ctx => makeCtx(config.variant, config.lang, labeler(config.lang, config.renamed, config.foreignLabels),
+    (ms) => formatDate(ms, config.dateFormat, config.timeZone), config.dateFormat,
+    { nameColumn: config.nameColumn, registeredColumn: config.registeredColumn, headingTag: config.headingTag, titleTag: config.titleTag, identityIn: config.identityIn });
 
   function sessionOf(req: http.IncomingMessage): { id?: string; session?: Session; hadCookie: boolean } {
     const m = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(req.headers.cookie ?? '');

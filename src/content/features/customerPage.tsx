@@ -99,7 +99,7 @@ function CustomerHelp({ ctx, email }: { ctx: PageContext; email: string }) {
 export const customerPageHelp: Feature = {
   init(ctx, doc, signal) {
     const field = findCustomerForm(doc, ctx.labels).password;
-    const email = requireCustomerEmail(doc, 'customer', 'show the in-page help');
+    const email = requireCustomerEmail(doc, ctx.labels, 'customer', 'show the in-page help');
     mountNextTo({ kind: 'password-help', anchor: field, where: 'after', css: BAR_CSS, signal }, <CustomerHelp ctx={ctx} email={email} />);
   },
 };

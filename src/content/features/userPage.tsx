@@ -275,7 +275,7 @@ export const userPageHelp: Feature = {
   init(ctx, doc, signal) {
     const heading = findHeading(doc, ctx.labels, 'passwordHistory');
     if (!heading) throw new AdminError({ code: 'label-missing', page: 'user', step: IN_PAGE_STEP, label: labelRef(ctx.labels, 'passwordHistory') });
-    const email = requireCustomerEmail(doc, 'user', IN_PAGE_STEP);
+    const email = requireCustomerEmail(doc, ctx.labels, 'user', IN_PAGE_STEP);
     const details = readUserDetails(doc, ctx.labels);
     mountNextTo({ kind: 'user-bar', anchor: heading, where: 'before', css: BAR_CSS, signal }, (
       <UserBar ctx={ctx} doc={doc} signal={signal} email={email} details={details} />

@@ -51,7 +51,11 @@ export function customerPage(c: Ctx, s: Scenario, a: Account, o: { saved?: boole
   const body = c.v === 'modern'
     ? [sec.customer, sec.orders, sec.addresses].join('')
     : [sec.customer, sec.addresses, sec.orders].join('');
-  return page(c, { title: t('customerTitle', { email: a.email }) + ` (${shop.name})`, body: notice + body });
+  return page(c, {
+    title: t('customerTitle', { email: a.email }) + ` (${shop.name})`,
+    identity: { email: a.email, bare: `${t('customerTitleBare')} (${shop.name})`, path: ['sales', 'customers'] },
+    body: notice + body,
+  });
 }
 
 function customerForm(c: Ctx, postUrl: string, v: CustomerValues, errors: CustomerErrors): string {

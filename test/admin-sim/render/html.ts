@@ -1,6 +1,10 @@
 import type { LabelKey, Labeler, Lang } from '../labels.js';
 import type { DateFormat } from '../dates.js';
-import { PATHS, PARAMS, type Paths, type Variant } from '../variants.js';
+import { PATHS, PARAMS, type HeadingTag, type IdentityPlace, type Paths, type Variant } from '../variants.js';
+import type { SimConfig } from '../config.js';
+
+/** The markup switches a renderer honours (see config.ts). */
+export type Markup = Pick<SimConfig, 'nameColumn' | 'registeredColumn' | 'headingTag' | 'titleTag' | 'identityIn'>;
 
 /** Escape text for HTML text and (quoted) attribute contexts. */
 export function esc(value: unknown): string {
@@ -16,10 +20,24 @@ export interface Ctx {
   params: { q: string; page: string; id: string };
   date(ms: number): string;
   dateFormat: DateFormat;
+  markup: Markup;
 }
 
-export function makeCtx(v: Variant, lang: Lang, t: Labeler, date: (ms: number) => string, dateFormat: DateFormat): Ctx {
-  return { v, lang, t, paths: PATHS[v], params: PARAMS[v], date, dateFormat };
+const DEFAULT_MARKUP: Markup = { nameColumn: 'one', registeredColumn: true, headingTag: 'variant', titleTag: 'variant', identityIn: ['title', 'browser-title', 'field'] };
+
+export function makeCtx(v: Variant, lang: Lang, t: Labeler, date: (ms: number) => string, dateFormat: DateFormat, markup: Markup = DEFAULT_MARKUP): Ctx {
+  return { v, lang, t, paths: PATHS[v], params: PARAMS[v], date, dateFormat, markup };
+}
+
+/** Does the page name its customer in `place`? */
+export function names(c: Ctx, place: IdentityPlace): boolean {
+  return c.markup.identityIn.includes(place);
+}
+
+/** `<tag class>text</tag>` with the switch's tag, or the variant's own (`fallback`) for 'variant'. */
+function headingEl(tag: HeadingTag, fallback: string, cls: string, text: string): string {
+  const el = tag === 'variant' ? fallback : tag;
+  return `<${el}${cls ? ` class="${cls}"` : ''}>${text}</${el}>`;
 }
 
 export function url(path: string, query: Record<string, string | number | undefined>): string {
@@ -34,14 +52,15 @@ export function section(c: Ctx, label: LabelKey, body: string, kind: 'user' | 'c
   const text = esc(c.t(label));
   switch (c.v) {
     case 'classic':
-      return `<div class="section"><h2>${text}</h2><div class="section-body">${body}</div></div>`;
+      return `<div class="section">${headingEl(c.markup.headingTag, 'h2', c.markup.headingTag === 'variant' ? '' : 'section-title', text)}<div class="section-body">${body}</div></div>`;
     case 'modern':
-      return `<section class="card"><header class="card-header"><h3 class="card-title">${text}</h3></header>` +
+      return `<section class="card"><header class="card-header">${headingEl(c.markup.headingTag, 'h3', 'card-title', text)}</header>` +
         `<div class="card-body">${body}</div></section>`;
     case 'legacy':
-      return kind === 'customer'
+      // A legend is the fieldset's own heading: another heading element means the table box.
+      return kind === 'customer' && c.markup.headingTag === 'variant'
         ? `<fieldset class="grp"><legend>${text}</legend>${body}</fieldset>`
-        : `<table class="box" cellspacing="0" cellpadding="3" width="100%"><tr><td class="boxhead"><div class="boxtitle">${text}</div></td></tr>` +
+        : `<table class="box" cellspacing="0" cellpadding="3" width="100%"><tr><td class="boxhead">${headingEl(c.markup.headingTag, 'div', 'boxtitle', text)}</td></tr>` +
           `<tr><td class="boxbody">${body}</td></tr></table>`;
   }
 }
@@ -73,25 +92,50 @@ export function action(c: Ctx, label: string, o: { href?: string; onclick?: stri
 
 const CSS_LINK = '<link rel="stylesheet" href="/static/admin.css">';
 
-export function page(c: Ctx, o: { title: string; body: string; menu?: boolean; scripts?: string }): string {
+/**
+ * A whole page. `identity` (user and customer pages): the title naming the customer, the same
+ * title without the address, and the menu path to the page; `markup.identityIn` decides which
+ * places name the customer (page title, browser title, breadcrumb).
+ */
+export function page(c: Ctx, o: { title: string; body: string; menu?: boolean; scripts?: string; identity?: { email: string; bare: string; path: LabelKey[] } }): string {
   const t = c.t;
+  const id = o.identity;
+  const heading = esc(id && !names(c, 'title') ? id.bare : o.title);
+  const browserTitle = esc(id && !names(c, 'browser-title') ? id.bare : o.title);
   const menu = o.menu === false ? '' : renderMenu(c);
   const logout = o.menu === false ? '' : `<a href="${esc(c.paths.logout)}">${esc(t('logout'))}</a>`;
-  const head = `<!doctype html><html lang="${c.lang}"><head><meta charset="utf-8"><title>${esc(o.title)} - ${esc(t('adminTitle'))}</title>${CSS_LINK}</head>`;
+  const crumbs = id && names(c, 'breadcrumb') ? breadcrumb(c, id.path, id.email) : '';
+  const head = `<!doctype html><html lang="${c.lang}"><head><meta charset="utf-8"><title>${browserTitle} - ${esc(t('adminTitle'))}</title>${CSS_LINK}</head>`;
   const tail = `${o.scripts ?? ''}</body></html>`;
+  const tag = c.markup.titleTag;
   switch (c.v) {
     case 'classic':
       return `${head}<body class="v-classic"><div id="header"><span class="brand">${esc(t('adminTitle'))}</span> <span class="user">${logout}</span></div>` +
-        `${menu}<div id="content"><h1>${esc(o.title)}</h1>${o.body}</div>${tail}`;
+        `${menu}<div id="content">${crumbs}${headingEl(tag, 'h1', tag === 'div' ? 'page-title' : '', heading)}${o.body}</div>${tail}`;
     case 'modern':
       return `${head}<body class="v-modern"><div class="app"><aside class="sidebar"><div class="logo">${esc(t('adminTitle'))}</div>${menu}</aside>` +
-        `<div class="main"><div class="topbar">${logout}</div><main class="page"><header class="page-header"><h1 class="page-title">${esc(o.title)}</h1></header>` +
+        `<div class="main"><div class="topbar">${logout}</div><main class="page">${crumbs}<header class="page-header">${headingEl(tag, 'h1', 'page-title', heading)}</header>` +
         `<div class="page-content"><div class="container">${o.body}</div></div></main></div></div>${tail}`;
     case 'legacy':
       return `${head}<body class="v-legacy">` +
         `<table id="tblLayout" width="100%" cellspacing="0"><tr><td colspan="2" class="TopBar"><b>${esc(t('adminTitle'))}</b> &nbsp; ${logout}</td></tr>` +
         `<tr><td class="MenuCell" valign="top" width="180">${menu}</td><td class="ContentCell" valign="top">` +
-        `<div class="PageTitle">${esc(o.title)}</div><div id="ctl00_Main"><div class="inner">${o.body}</div></div></td></tr></table>${tail}`;
+        `${crumbs}${headingEl(tag, 'div', 'PageTitle', heading)}<div id="ctl00_Main"><div class="inner">${o.body}</div></div></td></tr></table>${tail}`;
+  }
+}
+
+/** Menu path > customer, in the variant's markup (a plain text path in legacy). */
+function breadcrumb(c: Ctx, path: LabelKey[], email: string): string {
+  const t = c.t;
+  const hrefs: Partial<Record<LabelKey, string>> = { support: c.paths.incoming, incomingRequests: c.paths.incoming, sales: c.paths.customers, customers: c.paths.customers };
+  const link = (k: LabelKey) => `<a href="${esc(hrefs[k] ?? '#')}">${esc(t(k))}</a>`;
+  switch (c.v) {
+    case 'classic':
+      return `<div class="crumbs">${path.map(link).join(' &gt; ')} &gt; <span>${esc(email)}</span></div>`;
+    case 'modern':
+      return `<nav aria-label="${esc(t('breadcrumb'))}"><ol class="breadcrumb">${path.map((k) => `<li>${link(k)}</li>`).join('')}<li aria-current="page">${esc(email)}</li></ol></nav>`;
+    case 'legacy':
+      return `<div class="Path">${path.map((k) => esc(t(k))).join(' / ')} / ${esc(email)}</div>`;
   }
 }
 

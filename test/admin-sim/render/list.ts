@@ -41,23 +41,25 @@ function searchForm(c: Ctx, action: string, q: string): string {
 
 function resultsTable(c: Ctx, s: Scenario, rows: Account[], showPath: string, offset: number): string {
   const t = c.t;
-  const cells = (a: Account) => ({
-    email: esc(a.email),
-    name: esc(`${a.firstName} ${a.lastName}`),
-    shop: esc(s.shop(a.shopId).name),
-    reg: esc(c.date(a.registeredAt)),
-  });
+  const { nameColumn, registeredColumn } = c.markup;
+  // Name and Registered: columns the flows do not need, so a switch may split or drop them.
+  const nameHeads = nameColumn === 'one' ? [t('colName')] : nameColumn === 'split' ? [t('firstName'), t('lastName')] : [];
+  const nameCells = (a: Account) => nameColumn === 'one' ? [esc(`${a.firstName} ${a.lastName}`)] : nameColumn === 'split' ? [esc(a.firstName), esc(a.lastName)] : [];
+  const regHeads = registeredColumn ? [t('colRegistered')] : [];
+  const regCells = (a: Account) => (registeredColumn ? [esc(c.date(a.registeredAt))] : []);
+  const email = (a: Account) => esc(a.email);
+  const shop = (a: Account) => esc(s.shop(a.shopId).name);
   const href = (a: Account) => url(showPath, { [c.params.id]: a.id });
   switch (c.v) {
     case 'classic':
-      return table(c, [t('colEmail'), t('colName'), t('colShop'), t('colRegistered'), ''],
-        rows.map((a) => { const x = cells(a); return [x.email, x.name, x.shop, x.reg, action(c, t('show'), { href: href(a) })]; }));
+      return table(c, [t('colEmail'), ...nameHeads, t('colShop'), ...regHeads, ''],
+        rows.map((a) => [email(a), ...nameCells(a), shop(a), ...regCells(a), action(c, t('show'), { href: href(a) })]));
     case 'modern':
-      return table(c, ['#', t('colName'), t('colEmail'), t('colRegistered'), t('colShop'), ''],
-        rows.map((a, i) => { const x = cells(a); return [String(offset + i + 1), x.name, x.email, x.reg, x.shop, action(c, t('show'), { href: href(a), as: 'button' })]; }));
+      return table(c, ['#', ...nameHeads, t('colEmail'), ...regHeads, t('colShop'), ''],
+        rows.map((a, i) => [String(offset + i + 1), ...nameCells(a), email(a), ...regCells(a), shop(a), action(c, t('show'), { href: href(a), as: 'button' })]));
     case 'legacy':
-      return table(c, ['', t('colEmail'), t('colName'), t('colShop'), t('colRegistered')],
-        rows.map((a) => { const x = cells(a); return [action(c, t('show'), { href: href(a) }), x.email, x.name, x.shop, x.reg]; }));
+      return table(c, ['', t('colEmail'), ...nameHeads, t('colShop'), ...regHeads],
+        rows.map((a) => [action(c, t('show'), { href: href(a) }), email(a), ...nameCells(a), shop(a), ...regCells(a)]));
   }
 }
 

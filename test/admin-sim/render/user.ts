@@ -1,7 +1,7 @@
 import type { LabelKey } from '../labels.js';
 import { brokenDate } from '../dates.js';
 import { ordered, type Account, type Mail, type MailType, type Origin, type PwRow, type Scenario } from '../state.js';
-import { action, esc, page, section, table, url, type Ctx } from './html.js';
+import { action, esc, names, page, section, table, url, type Ctx } from './html.js';
 import { clientScript, DIALOG_IDS } from './client.js';
 
 const ORIGIN: Record<Origin, LabelKey> = { flux: 'originFlux', web: 'originWeb', admin: 'originAdmin' };
@@ -20,7 +20,7 @@ export function userPage(c: Ctx, s: Scenario, a: Account): string {
     }
   };
   const user = kv([
-    ['colEmail', a.email], ['colName', `${a.firstName} ${a.lastName}`], ['colShop', shop.name],
+    ...(names(c, 'field') ? [['colEmail', a.email] as [LabelKey, string]] : []), ['colName', `${a.firstName} ${a.lastName}`], ['colShop', shop.name],
     ['fieldCompany', shop.company], ['colRegistered', c.date(a.registeredAt)],
     ['language', t(a.language === 'de' ? 'langGerman' : 'langEnglish')],
   ]);
@@ -47,6 +47,7 @@ export function userPage(c: Ctx, s: Scenario, a: Account): string {
   const body = order.map((k) => sections[k]).join('');
   return page(c, {
     title: t('userTitle', { email: a.email }),
+    identity: { email: a.email, bare: t('userTitleBare'), path: ['support', 'incomingRequests'] },
     body: c.v === 'modern' ? `<div class="grid-2">${body}</div>` : body,
     scripts: dialogShell(c) + clientScript(c),
   });
