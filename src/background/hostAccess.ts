@@ -18,7 +18,8 @@
  * when permissions change (the agent can revoke them in the browser's extension settings).
  */
 import browser from 'webextension-polyfill';
-import { isCoveredByPatterns, loadSettings, originPattern, parseAdminUrl, SETTINGS_KEY } from '../shared/settings';
+import { isCoveredByPatterns, matchPatternsCarryPorts, originPattern, parseAdminUrl } from '../shared/adminAddress';
+import { loadSettings, SETTINGS_KEY } from '../shared/settings';
 import { syncFullScript } from './contentScript';
 
 export const CUSTOM_ADMIN_SCRIPT_ID = 'reset-desk-custom-admin';
@@ -29,7 +30,7 @@ export async function wantedCustomPattern(adminUrl: string): Promise<string | nu
   const manifest = browser.runtime.getManifest();
   const builtIn = manifest.content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
   if (!url || isCoveredByPatterns(url, builtIn)) return null;
-  const pattern = originPattern(url);
+  const pattern = originPattern(url, { withPort: matchPatternsCarryPorts(browser.runtime.getURL('')) });
   return (await browser.permissions.contains({ origins: [pattern] })) ? pattern : null;
 }
 

@@ -6,7 +6,8 @@
 import { validateLabelOverrides, LABEL_KEYS } from '../admin/labels';
 import { DEFAULT_TEMPLATES, TEMPLATE_IDS, validateTemplate, type TemplateId } from '../domain/replyTemplates';
 import { t } from '../shared/i18n';
-import { isValidTimeZone, normalizeSettings, parseAdminUrl, SETTINGS_VERSION, type AdminLanguageSetting, type Settings } from '../shared/settings';
+import { checkAdminUrl, type AdminUrlProblem } from '../shared/adminAddress';
+import { isValidTimeZone, normalizeSettings, SETTINGS_VERSION, type AdminLanguageSetting, type Settings } from '../shared/settings';
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
@@ -64,6 +65,22 @@ const numberIn = (raw: string, min: number, max: number, integer: boolean): numb
   return n >= min && n <= max ? n : null;
 };
 
+/** Why the admin address is refused, in the agent's words. */
+export function adminUrlMessage(problem: AdminUrlProblem, typed: string): string {
+  switch (problem) {
+    case 'not-url':
+      return t('optErrAdminUrl', [typed]);
+    case 'scheme':
+      return t('optErrAdminUrlScheme', [typed]);
+    case 'credentials':
+      return t('optErrAdminUrlCredentials');
+    case 'wildcard':
+      return t('optErrAdminUrlWildcard');
+    case 'insecure':
+      return t('optErrAdminUrlInsecure');
+  }
+}
+
 export type ValidationResult = { ok: true; settings: Settings; warnings: FieldErrors } | { ok: false; errors: FieldErrors; warnings: FieldErrors };
 
 export function validateForm(form: OptionsForm): ValidationResult {
@@ -71,9 +88,8 @@ export function validateForm(form: OptionsForm): ValidationResult {
   const warnings: FieldErrors = {};
   const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
 
-  const url = parseAdminUrl(form.adminUrl);
-  if (!url) fail('adminUrl', t('optErrAdminUrl', [form.adminUrl.trim()]));
-  else if (url.username || url.password) fail('adminUrl', t('optErrAdminUrlCredentials'));
+  const address = checkAdminUrl(form.adminUrl);
+  if (!address.ok) fail('adminUrl', adminUrlMessage(address.problem, form.adminUrl.trim()));
 
   const zone = form.adminTimeZone.trim();
   if (zone !== '' && !isValidTimeZone(zone)) fail('adminTimeZone', t('optErrTimeZone', [zone]));

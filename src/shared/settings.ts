@@ -4,6 +4,10 @@
  * the extension. `version` is there for later migrations.
  */
 import browser from 'webextension-polyfill';
+import { parseAdminUrl } from './adminAddress';
+
+// The admin address's checks and patterns live in ./adminAddress; these names stay importable from here.
+export { checkAdminUrl, isCoveredByPatterns, originPattern, parseAdminUrl } from './adminAddress';
 
 export const SETTINGS_VERSION = 1;
 export const SETTINGS_KEY = 'settings';
@@ -57,16 +61,6 @@ export function isValidTimeZone(zone: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** The admin address must be an http(s) origin we can ask permission for. */
-export function parseAdminUrl(raw: string): URL | null {
-  try {
-    const url = new URL(raw.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
   }
 }
 
@@ -138,29 +132,4 @@ export function onSettingsChanged(listener: (settings: Settings) => void): () =>
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);
-}
-
-/** The match pattern that covers every page of the admin's origin, e.g. `https://admin.example.com/*`. */
-export function originPattern(url: URL): string {
-  return `${url.protocol}//${url.hostname}/*`;
-}
-
-/**
- * True when one of the match patterns (`scheme://host/path`, host `*` or `*.domain`) covers the
- * URL's scheme and host. Ports are not part of a match pattern's host, so `http://127.0.0.1/*`
- * covers every port, as in the browsers.
- */
-export function isCoveredByPatterns(url: URL, patterns: readonly string[]): boolean {
-  const scheme = url.protocol.slice(0, -1);
-  return patterns.some((pattern) => {
-    const m = /^(\*|https?):\/\/([^/]+)\//.exec(pattern);
-    if (!m) return pattern === '<all_urls>';
-    const [, pScheme, pHost] = m as unknown as [string, string, string];
-    if (pScheme !== '*' && pScheme !== scheme) return false;
-    if (pScheme === '*' && scheme !== 'http' && scheme !== 'https') return false;
-    const host = pHost.replace(/:\d+$/, '');
-    if (host === '*') return true;
-    if (host.startsWith('*.')) return url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1));
-    return url.hostname === host;
-  });
 }

@@ -76,6 +76,13 @@ describe('custom admin host: content script registration', () => {
     expect(state.calls).toEqual(['register https://admin.example.org/*']);
   });
 
+  it('keeps the custom address\'s port in the registered pattern (Chromium)', async () => {
+    state.settings = { adminUrl: 'https://admin.example.org:8443/cms' };
+    state.granted.add('https://admin.example.org:8443/*');
+    await reconcileCustomAdminScript();
+    expect(state.scripts.map((s) => s.matches)).toEqual([['https://admin.example.org:8443/*']]);
+  });
+
   it('moves to a new host: unregisters the old one and gives its permission back', async () => {
     state.settings = { adminUrl: 'https://old.example.org/' };
     state.granted.add('https://old.example.org/*');
