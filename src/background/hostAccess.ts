@@ -9,10 +9,9 @@
  * changes or the permission is taken away. We also give back the permission of a previous custom
  * host, so the extension only ever holds access to the one admin it works with.
  *
- * The file to register is the built content-script loader, as the build wrote it into the
- * manifest (`content_scripts[0].js`: crxjs gives it a hashed name). The loader imports the
- * script's modules with a dynamic import, which Chromium allows only for web-accessible resources:
- * the manifest's web_accessible_resources carry the same optional hosts for that reason.
+ * The file to register is the manifest's own content script, the gate (`content_scripts[0].js`,
+ * content/gate.js): it asks the background for the full script, which is injected, not imported,
+ * so nothing needs to be web-accessible on the custom host either (background/contentScript.ts).
  *
  * Reconciled on every worker start, on settings changes (also synced from another machine) and
  * when permissions change (the agent can revoke them in the browser's extension settings).

@@ -16,6 +16,7 @@ import { latestRun } from './runs/runStore';
 import { loadSettings } from '../shared/settings';
 import { setupContextMenu } from './contextMenu';
 import { watchCustomAdminHost } from './hostAccess';
+import { bootFullScript } from './contentScript';
 
 async function adminTabId(tabId: number | undefined): Promise<number> {
   const id = tabId ?? (await findAdminTab((await loadSettings()).adminUrl))?.id;
@@ -33,7 +34,7 @@ async function requireOwnCustomer(sender: Runtime.MessageSender, email: string |
 }
 
 /** Requests only our own content scripts may make. */
-const FROM_CONTENT = new Set<string>(['content/ready', 'page/hand-over', 'page/take-hand-over']);
+const FROM_CONTENT = new Set<string>(['content/ready', 'content/boot', 'page/hand-over', 'page/take-hand-over']);
 /** Requests our extension pages and our content scripts (in-page buttons) may make. */
 const FROM_EITHER = new Set<string>(['run/start', 'run/get']);
 
@@ -81,6 +82,11 @@ handleMessages<BackgroundProtocol>(
     async 'content/ready'(report, sender) {
       if (sender.tab?.id !== undefined) notePage(sender.tab.id, report.docId);
       if (sender.tab?.id !== undefined) notePageReady(sender.tab.id, report);
+      return { ok: true };
+    },
+    async 'content/boot'(_request, sender) {
+      if (sender.tab?.id === undefined) throw new MessageError('bad-request', 'No tab.');
+      await bootFullScript(sender.tab.id, sender.url);
       return { ok: true };
     },
   },
