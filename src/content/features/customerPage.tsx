@@ -23,6 +23,7 @@ import type { HandOver } from '../../shared/protocol';
 import type { PageContext } from '../pageContext';
 import { mountNextTo } from '../ui/mount';
 import { CopyText, errorText, TrustedButton } from '../ui/parts';
+import { SecretText } from '../ui/SecretText';
 import { BAR_CSS } from '../ui/theme';
 import { registerFeature } from './index';
 
@@ -65,9 +66,9 @@ function Generator({ ctx, doc, email, ready }: { ctx: PageContext; doc: Document
       </TrustedButton>
       {password ? (
         <>
-          <span class="secret" data-secret="password" aria-label={t('newPassword')}>{password}</span>
-          <CopyText action="copy-password" label={t('genCopyPassword')} text={() => password}>{t('copy')}</CopyText>
-          <CopyText action="copy-reply" text={() => replyWith(ctx, email, password)}>{t('barCopyReply')}</CopyText>
+          <SecretText text={password} />
+          <CopyText secret action="copy-password" label={t('genCopyPassword')} text={() => password}>{t('copy')}</CopyText>
+          <CopyText secret action="copy-reply" text={() => replyWith(ctx, email, password)}>{t('barCopyReply')}</CopyText>
           <span class="muted">{t('genThenSave')}</span>
         </>
       ) : ready ? (
@@ -88,9 +89,9 @@ function CustomerBar({ ctx, email, after }: { ctx: PageContext; email: string; a
         <>
           <p class="ok" role="status">{t('custSaved', [labelText(ctx.labels, 'changesSaved'), email])}</p>
           <div class="actions">
-            <span class="secret" data-secret="password">{after.password}</span>
-            <CopyText action="copy-password" label={t('genCopyPassword')} text={() => after.password}>{t('copy')}</CopyText>
-            <CopyText action="copy-reply" text={() => replyWith(ctx, email, after.password)}>{t('barCopyReply')}</CopyText>
+            <SecretText text={after.password} />
+            <CopyText secret action="copy-password" label={t('genCopyPassword')} text={() => after.password}>{t('copy')}</CopyText>
+            <CopyText secret action="copy-reply" text={() => replyWith(ctx, email, after.password)}>{t('barCopyReply')}</CopyText>
           </div>
         </>
       ) : (
