@@ -104,8 +104,8 @@ export default defineConfig({
     // Readable stack traces from agents' bug reports matter more than a few KB.
     sourcemap: false,
     // Vite's preload helper writes <link rel=modulepreload href="chrome-extension://<id>/..."> into
-    // the document for a dynamic import's chunks: in a content script that is the admin's own page,
-    // whose scripts would then see our extension id and every chunk was fetched twice.
+    // the document for a dynamic import's chunks. The content script is built apart (contentScripts(),
+    // no imports left), so this is only kept off for the extension pages, which gain nothing from it.
     modulePreload: false,
     rollupOptions: {
       input: {
