@@ -45,6 +45,7 @@ vi.mock('webextension-polyfill', async () => ({
 
 const { reconcileCustomAdminScript, CUSTOM_ADMIN_SCRIPT_ID } = await import('../../../src/background/hostAccess');
 const { popupUrlForSelection } = await import('../../../src/background/contextMenu');
+const { isAdminPage } = await import('../../../src/background/contentScript');
 
 describe('custom admin host: content script registration', () => {
   beforeEach(() => {
@@ -103,6 +104,20 @@ describe('custom admin host: content script registration', () => {
     state.granted.delete('https://admin.example.org/*');
     await reconcileCustomAdminScript();
     expect(state.scripts).toEqual([]);
+  });
+});
+
+describe('which pages get the full content script (the gate\'s content/boot)', () => {
+  it('the manifest\'s hosts on any port; a custom admin on its exact origin only, port included', async () => {
+    state.settings = { adminUrl: 'https://admin.example.org:8443/cms/' };
+    expect(await isAdminPage('https://admin.flickrocket.com/cms/dashboard')).toBe(true);
+    expect(await isAdminPage('http://127.0.0.1:8787/cms/dashboard')).toBe(true);
+    expect(await isAdminPage('https://admin.example.org:8443/cms/users/1')).toBe(true);
+    // Firefox registers the custom host for every port (its patterns have none): this keeps the port.
+    expect(await isAdminPage('https://admin.example.org:9443/cms/users/1')).toBe(false);
+    expect(await isAdminPage('https://admin.example.org/cms/users/1')).toBe(false);
+    expect(await isAdminPage('https://other.example.org:8443/')).toBe(false);
+    expect(await isAdminPage(undefined)).toBe(false);
   });
 });
 
