@@ -1,7 +1,7 @@
 /**
  * What each entry of the built extension loads, and its gzipped size: the files an entry pulls in
- * are followed from its start (the manifest's content-script gate and the full script it imports
- * by `chrome.runtime.getURL("content/boot.js")` on pages that may be ours, the popup's / options'
+ * are followed from its start (the manifest's content-script gate and the full script,
+ * content/full.js, which the background injects on pages that may be ours, the popup's / options'
  * HTML <script>/<link> tags, the service-worker loader) through every static `import ... from
  * "..."` and `import("...")` between the chunks. Shared by `npm run bench` and the security checks
  * (web-accessible resources).
@@ -87,11 +87,8 @@ export function readManifest(dist: string): Manifest & Record<string, unknown> {
   return JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Manifest & Record<string, unknown>;
 }
 
-/** The content scripts' files (gate, boot.js and the chunks): what web_accessible_resources may expose. */
-export function contentScriptFiles(dist: string): string[] {
-  const manifest = readManifest(dist);
-  return [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []).flatMap((js) => closure(dist, js)))];
-}
+/** The full content script, injected by the background (src/background/contentScript.ts). */
+const FULL_SCRIPT = 'content/full.js';
 
 const gz = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 
@@ -103,18 +100,18 @@ const gz = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file
 export function entryBundles(dist: string): EntryBundle[] {
   const m = readManifest(dist);
   const content = m.content_scripts?.[0]?.js?.[0];
-  const entries: [string, string | undefined, boolean][] = [
-    ['content', content, true],
-    ['content, every admin page', content, false],
-    ['content, our pages at first', 'content/boot.js', false],
-    ['popup', m.action?.default_popup, true],
-    ['options', m.options_ui?.page, true],
-    ['background', m.background?.service_worker, true],
+  const entries: [string, (string | undefined)[], boolean][] = [
+    ['content', [content, FULL_SCRIPT], true],
+    ['content, every admin page', [content], false],
+    ['content, our pages at first', [FULL_SCRIPT], false],
+    ['popup', [m.action?.default_popup], true],
+    ['options', [m.options_ui?.page], true],
+    ['background', [m.background?.service_worker], true],
   ];
   return entries
-    .filter((e): e is [string, string, boolean] => typeof e[1] === 'string')
-    .map(([entry, start, lazy]) => {
-      const files = closure(dist, start, lazy);
+    .filter((e): e is [string, string[], boolean] => e[1].every((start) => typeof start === 'string'))
+    .map(([entry, starts, lazy]) => {
+      const files = [...new Set(starts.flatMap((start) => closure(dist, start, lazy)))];
       return {
         entry,
         files,

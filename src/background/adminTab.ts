@@ -1,5 +1,5 @@
 import browser, { type Tabs } from 'webextension-polyfill';
-import { parseAdminUrl } from '../shared/settings';
+import { originPattern, parseAdminUrl, sameOrigin } from '../shared/adminAddress';
 
 /** The simulated admin's hosts, which only dist/ (the demo, the tests) has: the stores' packages leave them out (scripts/package.ts). */
 const SIMULATOR_HOST = /^http:\/\/(127\.0\.0\.1|localhost)\//;
@@ -13,7 +13,9 @@ export async function findAdminTab(adminUrl?: string): Promise<Tabs.Tab | undefi
   const configured = adminUrl ? parseAdminUrl(adminUrl) : null;
   const pick = (tabs: Tabs.Tab[]) => tabs.find((t) => t.active) ?? tabs[0];
   if (configured) {
-    const onConfigured = await browser.tabs.query({ url: [`${configured.origin}/*`] }).catch(() => []);
+    // Queried by host (a pattern with a port is refused in Firefox), then kept to the admin's own port.
+    const onHost = await browser.tabs.query({ url: [originPattern(configured, { withPort: false })] });
+    const onConfigured = onHost.filter((tab) => sameOrigin(tab.url, configured));
     if (onConfigured.length) return pick(onConfigured);
   }
   const simulator = (browser.runtime.getManifest().host_permissions ?? []).filter((host) => SIMULATOR_HOST.test(host));

@@ -9,16 +9,16 @@
  * changes or the permission is taken away. We also give back the permission of a previous custom
  * host, so the extension only ever holds access to the one admin it works with.
  *
- * The file to register is the built content-script loader, as the build wrote it into the
- * manifest (`content_scripts[0].js`: crxjs gives it a hashed name). The loader imports the
- * script's modules with a dynamic import, which Chromium allows only for web-accessible resources:
- * the manifest's web_accessible_resources carry the same optional hosts for that reason.
+ * The file to register is the manifest's own content script, the gate (`content_scripts[0].js`,
+ * content/gate.js): it asks the background for the full script, which is injected, not imported,
+ * so nothing needs to be web-accessible on the custom host either (background/contentScript.ts).
  *
  * Reconciled on every worker start, on settings changes (also synced from another machine) and
  * when permissions change (the agent can revoke them in the browser's extension settings).
  */
 import browser from 'webextension-polyfill';
-import { isCoveredByPatterns, loadSettings, originPattern, parseAdminUrl, SETTINGS_KEY } from '../shared/settings';
+import { isCoveredByPatterns, matchPatternsCarryPorts, originPattern, parseAdminUrl } from '../shared/adminAddress';
+import { loadSettings, SETTINGS_KEY } from '../shared/settings';
 import { syncFullScript } from './contentScript';
 
 export const CUSTOM_ADMIN_SCRIPT_ID = 'reset-desk-custom-admin';
@@ -29,7 +29,7 @@ export async function wantedCustomPattern(adminUrl: string): Promise<string | nu
   const manifest = browser.runtime.getManifest();
   const builtIn = manifest.content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
   if (!url || isCoveredByPatterns(url, builtIn)) return null;
-  const pattern = originPattern(url);
+  const pattern = originPattern(url, { withPort: matchPatternsCarryPorts(browser.runtime.getURL('')) });
   return (await browser.permissions.contains({ origins: [pattern] })) ? pattern : null;
 }
 

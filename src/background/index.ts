@@ -16,6 +16,7 @@ import { loadSettings } from '../shared/settings';
 import { setupContextMenu } from './contextMenu';
 import { watchCustomAdminHost } from './hostAccess';
 import { migrateOnInstall } from './migrations';
+import { bootFullScript } from './contentScript';
 
 async function adminTabId(tabId: number | undefined): Promise<number> {
   const id = tabId ?? (await findAdminTab((await loadSettings()).adminUrl))?.id;
@@ -30,7 +31,7 @@ const PAGE_RUNS: Partial<Record<ActionKind, readonly PageReport['page'][]>> = { 
 const revealedToPage = new Set<string>();
 
 /** Requests only our own content scripts may make. */
-const FROM_CONTENT = new Set<string>(['content/ready', 'page/open-options']);
+const FROM_CONTENT = new Set<string>(['content/ready', 'content/boot', 'page/open-options']);
 /** Requests our extension pages and our content scripts (in-page buttons) may make. */
 const FROM_EITHER = new Set<string>(['run/start', 'run/reveal-password']);
 
@@ -82,6 +83,11 @@ handleMessages<BackgroundProtocol>(
     },
     async 'content/ready'(report, sender) {
       if (sender.tab?.id !== undefined) notePageReady(sender.tab.id, report);
+      return { ok: true };
+    },
+    async 'content/boot'(_request, sender) {
+      if (sender.tab?.id === undefined) throw new MessageError('bad-request', 'No tab.');
+      await bootFullScript(sender.tab.id, sender.url);
       return { ok: true };
     },
   },

@@ -1,19 +1,20 @@
 /**
  * The full content script. It answers the background's step requests and injects in-page help on
  * the pages that are ours. It is loaded by the gate (./gate.ts) on pages that may be ours, and
- * injected by the background into any other admin page a flow needs to talk to; both load it as
- * `content/boot.js`, so it runs once per page however often it is asked for.
+ * injected by the background into any other admin page a flow needs to talk to; both as
+ * `content/full.js` (this file and all it imports, one classic script: vite.config.ts), and it
+ * starts once per page however often it is injected (CONTENT_READY_KEY).
  *
- * What it loads at first is kept small: recognising the page and answering pings. The step
- * handlers (the whole admin adapter) load on the first step request, the in-page features only on
- * our pages (dynamic imports of our own chunks).
+ * What it runs at first is kept small: recognising the page and answering pings. The step
+ * handlers (the whole admin adapter) are set up on the first step request, the in-page features
+ * only on our pages (dynamic imports, inlined by the build: they run only when called).
  *
  * Security: it listens only to runtime messages from our own extension (web pages cannot send
  * those) and never to window.postMessage or page events.
  */
 import browser from 'webextension-polyfill';
 import { handleMessages, sendToBackground, type Handlers } from '../shared/messaging';
-import type { ContentProtocol } from '../shared/protocol';
+import { CONTENT_READY_KEY, type ContentProtocol } from '../shared/protocol';
 import { startFeature } from './features/forPage';
 import { pageReport, readPageContext, type PageContext } from './pageContext';
 
@@ -66,5 +67,9 @@ async function main(): Promise<void> {
   void startFeature(ctx, document);
 }
 
-/** Settles once the page has been recognised and requests are answered (the background's injection waits for it). */
-export const ready: Promise<void> = main();
+/**
+ * Settles once the page has been recognised and requests are answered (the background's injection
+ * waits for it). Kept on the content-script world's global, where a second injection finds it.
+ */
+const world = globalThis as unknown as Record<symbol, Promise<void> | undefined>;
+export const ready: Promise<void> = (world[Symbol.for(CONTENT_READY_KEY)] ??= main());

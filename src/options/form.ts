@@ -9,6 +9,7 @@ import { DEFAULT_TEMPLATES, TEMPLATE_IDS, type TemplateId } from '../domain/repl
 import { DEFAULT_SETTINGS, SETTINGS_FIELDS, SETTINGS_VERSION, type AdminLanguageSetting, type FieldErrors, type Settings } from '../shared/settings';
 
 export type { FieldErrors } from '../shared/settings';
+export { adminUrlMessage } from '../shared/settings';
 
 export interface OptionsForm {
   adminUrl: string;

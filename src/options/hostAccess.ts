@@ -6,13 +6,17 @@
  * (src/background/hostAccess.ts).
  */
 import browser from 'webextension-polyfill';
-import { isCoveredByPatterns, originPattern, parseAdminUrl } from '../shared/settings';
+import { isCoveredByPatterns, matchPatternsCarryPorts, originPattern, parseAdminUrl } from '../shared/adminAddress';
 
 /** The pattern to ask for, or null when the manifest's own host permissions cover the address. */
-export function hostPatternToRequest(adminUrl: string, manifestHosts: readonly string[] = browser.runtime.getManifest().host_permissions ?? []): string | null {
+export function hostPatternToRequest(
+  adminUrl: string,
+  manifestHosts: readonly string[] = browser.runtime.getManifest().host_permissions ?? [],
+  withPort: boolean = matchPatternsCarryPorts(browser.runtime.getURL('')),
+): string | null {
   const url = parseAdminUrl(adminUrl);
   if (!url || isCoveredByPatterns(url, manifestHosts)) return null;
-  return originPattern(url);
+  return originPattern(url, { withPort });
 }
 
 /** Starts the permission request at once (keep it inside the user's click); resolves to granted or not. */

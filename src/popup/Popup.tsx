@@ -247,8 +247,8 @@ export function Popup() {
         <section class="secret" aria-label={t('newPassword')}>
           <p>{t('newPasswordOnce')}</p>
           <code class="password">{secret.password}</code>
-          <CopyButton text={secret.password} what={t('thePassword')} />
-          <CopyButton text={reply('new-password')} what={t('replyNewPassword')} />
+          <CopyButton secret text={secret.password} what={t('thePassword')} />
+          <CopyButton secret text={reply('new-password')} what={t('replyNewPassword')} />
         </section>
       ) : secretGone ? (
         <section class="secret" aria-label={t('newPassword')}>

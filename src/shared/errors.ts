@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'internal'
   | 'bad-request'
+  /** The full content script could not be started in a tab. */
+  | 'inject-failed'
   // Starting a run
   | 'bad-email'
   | 'bad-settings'
@@ -54,6 +56,7 @@ export const REMEDIES: Record<ErrorCode, ErrorRemedy> = {
   forbidden: 'none',
   internal: 'none',
   'bad-request': 'none',
+  'inject-failed': 'retry',
   'bad-email': 'none',
   'bad-settings': 'check-settings',
   busy: 'none',
@@ -90,6 +93,7 @@ export const HINTS: Record<ErrorCode, string | null> = {
   forbidden: null,
   internal: null,
   'bad-request': null,
+  'inject-failed': 'Reload the admin page, then try again.',
   'bad-email': null,
   'bad-settings': null,
   busy: null,

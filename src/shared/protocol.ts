@@ -78,7 +78,16 @@ export interface BackgroundProtocol {
   'page/open-options': { request: Record<string, never>; response: { ok: true } };
   /** The content script announces a freshly loaded admin page. */
   'content/ready': { request: PageReport; response: { ok: true } };
+  /** The gate (src/content/gate.ts) on a page that may be ours: inject the full content script here. */
+  'content/boot': { request: Record<string, never>; response: { ok: true } };
 }
+
+/**
+ * Symbol.for(this) on the content-script world's global holds the full content script's start
+ * (src/content/index.ts): the background's injection waits for it, and a second injection into
+ * the same page finds it. The page's own scripts cannot see that world's globals.
+ */
+export const CONTENT_READY_KEY = 'reset-desk.content-ready';
 
 /** Requests a content script answers (from the background only). */
 export interface ContentProtocol {

@@ -11,6 +11,10 @@ import { validateLabelOverrides } from '../admin/labels';
 import { ADMIN_MIN_PASSWORD_LENGTH, CHAR_CLASSES, DEFAULT_PASSWORD_POLICY, MAX_PASSWORD_LENGTH, type PasswordPolicy } from '../domain/passwordGenerator';
 import { TEMPLATE_IDS, validateTemplate, type TemplateId } from '../domain/replyTemplates';
 import { t } from './i18n';
+import { checkAdminUrl, type AdminUrlProblem } from './adminAddress';
+
+// The admin address's checks and patterns live in ./adminAddress; these names stay importable from here.
+export { checkAdminUrl, isCoveredByPatterns, originPattern, parseAdminUrl } from './adminAddress';
 
 export const SETTINGS_VERSION = 1;
 export const SETTINGS_KEY = 'settings';
@@ -78,13 +82,19 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** The admin address must be an http(s) origin we can ask permission for. */
-export function parseAdminUrl(raw: string): URL | null {
-  try {
-    const url = new URL(raw.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
+/** Why the admin address is refused, in the agent's words. */
+export function adminUrlMessage(problem: AdminUrlProblem, typed: string): string {
+  switch (problem) {
+    case 'not-url':
+      return t('optErrAdminUrl', [typed]);
+    case 'scheme':
+      return t('optErrAdminUrlScheme', [typed]);
+    case 'credentials':
+      return t('optErrAdminUrlCredentials');
+    case 'wildcard':
+      return t('optErrAdminUrlWildcard');
+    case 'insecure':
+      return t('optErrAdminUrlInsecure');
   }
 }
 
@@ -107,10 +117,10 @@ export const SETTINGS_FIELDS: { readonly [K in SettingsField]: FieldSpec<Setting
     default: 'https://admin.flickrocket.com/',
     title: 'optAdminUrl',
     check(raw) {
-      const url = typeof raw === 'string' ? parseAdminUrl(raw) : null;
-      if (!url) return bad('adminUrl', t('optErrAdminUrl', [shown(raw)]));
-      if (url.username || url.password) return bad('adminUrl', t('optErrAdminUrlCredentials'));
-      return ok((raw as string).trim());
+      if (typeof raw !== 'string') return bad('adminUrl', t('optErrAdminUrl', [shown(raw)]));
+      const address = checkAdminUrl(raw);
+      if (!address.ok) return bad('adminUrl', adminUrlMessage(address.problem, raw.trim()));
+      return ok(raw.trim());
     },
   },
   adminTimeZone: {
@@ -464,29 +474,4 @@ export function previewImport(text: string, pinned: readonly string[] = []): Imp
     }
   }
   return { apply, rejected };
-}
-
-/** The match pattern that covers every page of the admin's origin, e.g. `https://admin.example.com/*`. */
-export function originPattern(url: URL): string {
-  return `${url.protocol}//${url.hostname}/*`;
-}
-
-/**
- * True when one of the match patterns (`scheme://host/path`, host `*` or `*.domain`) covers the
- * URL's scheme and host. Ports are not part of a match pattern's host, so `http://127.0.0.1/*`
- * covers every port, as in the browsers.
- */
-export function isCoveredByPatterns(url: URL, patterns: readonly string[]): boolean {
-  const scheme = url.protocol.slice(0, -1);
-  return patterns.some((pattern) => {
-    const m = /^(\*|https?):\/\/([^/]+)\//.exec(pattern);
-    if (!m) return pattern === '<all_urls>';
-    const [, pScheme, pHost] = m as unknown as [string, string, string];
-    if (pScheme !== '*' && pScheme !== scheme) return false;
-    if (pScheme === '*' && scheme !== 'http' && scheme !== 'https') return false;
-    const host = pHost.replace(/:\d+$/, '');
-    if (host === '*') return true;
-    if (host.startsWith('*.')) return url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1));
-    return url.hostname === host;
-  });
 }

@@ -1,8 +1,14 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 
-/** Copies `text` to the clipboard; the accessible name stays "Copy" (with a description of what). */
-export function CopyButton({ text, what }: { text: string; what: string }) {
+/**
+ * Copies `text` to the clipboard; the accessible name stays "Copy" (with a description of what).
+ * `secret` (a password, a reply that holds one): the in-page copy empties the clipboard after a
+ * minute if it still holds it (src/shared/clipboard.ts), but an extension page may read the
+ * clipboard only with the clipboardRead permission, which Reset Desk does not ask for (Chromium:
+ * "Read permission denied"), and a closed popup runs nothing; so the popup says so instead.
+ */
+export function CopyButton({ text, what, secret }: { text: string; what: string; secret?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -19,7 +25,7 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
       </button>
       <span class="copy-what">{what}</span>
       <span aria-live="polite" class="copy-state">
-        {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}
+        {state === 'copied' ? (secret ? t('copiedSecretPopup') : t('copied')) : state === 'failed' ? t('copyFailed') : ''}
       </span>
     </span>
   );

@@ -14,6 +14,8 @@ export const DIST = resolve(process.env.RESET_DESK_DIST ?? 'dist');
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
+  /** The browser profile's directory (removed by close()). */
+  profile: string;
   /** The background service worker (re-read after a restart: `serviceWorker()`). */
   serviceWorker(): Promise<Worker>;
   /** Opens the popup as a page, optionally bound to an admin tab. */
@@ -63,6 +65,7 @@ export async function launchWithExtension(options: { headless?: boolean; dist?: 
   return {
     context,
     extensionId,
+    profile,
     serviceWorker,
     async openPopup(tabId) {
       const page = await context.newPage();

@@ -78,7 +78,7 @@ describe('content script gate', () => {
       await world.setSettings({ labelOverrides: { passwordHistory: 'Kennwortverlauf' } });
       await expect.poll(async () => (await registeredScripts()).map((s) => s.id), { timeout: 10_000 }).toContain('reset-desk-full-script');
       const full = (await registeredScripts()).find((s) => s.id === 'reset-desk-full-script')!;
-      expect(full.js).toEqual(['content/force-boot.js']);
+      expect(full.js).toEqual(['content/full.js']);
       expect(full.matches).toEqual(expect.arrayContaining(['http://127.0.0.1/*']));
 
       await world.admin.reload();

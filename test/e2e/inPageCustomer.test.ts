@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PEOPLE, type Simulator } from '../admin-sim/server';
 import { PARAMS } from '../admin-sim/variants';
+import { closedSecretTexts } from './closedRoots';
 import { activityEntry } from './faultKit';
 import { startWorld, type World } from './setup';
 
@@ -23,7 +24,10 @@ const help = (admin: Page) => admin.locator('reset-desk-ui[data-kind="password-h
 async function savedPassword(admin: Page): Promise<string> {
   const outcome = help(admin).locator('[data-outcome]');
   await expect.poll(async () => (await outcome.count()) ? outcome.first().getAttribute('data-outcome') : 'none yet', { timeout: 30_000 }).toBe('saved');
-  return (await help(admin).locator('[data-secret="password"]').innerText()).trim();
+  // Shown in a closed shadow root, which only CDP reads (page scripts cannot: test/e2e/secrets.test.ts).
+  await help(admin).locator('[data-secret="password"]').waitFor({ state: 'attached' });
+  const [password = ''] = await closedSecretTexts(admin);
+  return password;
 }
 
 describe.each(['classic', 'modern', 'legacy'] as const)('set a new password in the page (%s)', (variant) => {

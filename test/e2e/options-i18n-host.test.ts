@@ -6,7 +6,9 @@
  * its prompt, so this test loads a copy of dist/ whose manifest holds the custom host as a
  * REQUIRED host permission, but not in content_scripts.matches: the background then finds the
  * permission granted and must register our content script there itself, exactly as after the
- * agent's "Allow". The custom host name maps to the simulator through --host-resolver-rules.
+ * agent's "Allow". The custom host is the simulator on IPv6 loopback, http://[::1]:PORT/: plain
+ * http is allowed on this machine's loopback only (src/shared/adminAddress.ts), and [::1] is none
+ * of the built-in hosts (127.0.0.1, localhost).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,22 +43,17 @@ describe('German UI', () => {
 
 describe('custom admin host', () => {
   it('runs our content script there once the host is granted, and stops when the address changes', async () => {
-    const sim = await startSimulator({ port: 0, control: true });
+    const sim = await startSimulator({ port: 0, control: true, host: '::1' });
     const dir = mkdtempSync(join(tmpdir(), 'reset-desk-dist-'));
     cpSync(DIST, dir, { recursive: true });
     const manifestPath = join(dir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    manifest.host_permissions.push('http://custom-admin.test/*');
+    manifest.host_permissions.push('http://[::1]/*');
     writeFileSync(manifestPath, JSON.stringify(manifest));
     const port = new URL(sim.url).port;
-    // The content script uses crypto.randomUUID, which exists only in secure contexts: an http://
-    // host other than localhost is not one, so the test declares it secure (a real admin is https).
-    const b = await launch({
-      dist: dir,
-      args: ['--host-resolver-rules=MAP custom-admin.test 127.0.0.1', `--unsafely-treat-insecure-origin-as-secure=http://custom-admin.test:${port}`],
-    });
+    const b = await launch({ dist: dir });
     try {
-      const adminUrl = `http://custom-admin.test:${port}/`;
+      const adminUrl = `http://[::1]:${port}/`;
       const sw = await b.sw();
       await sw.evaluate(
         async ({ adminUrl, timeZone }) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set({ settings: { adminUrl, adminTimeZone: timeZone } }),
@@ -65,7 +62,7 @@ describe('custom admin host', () => {
       const registered = () =>
         sw.evaluate(async () => ((await (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()) as { id: string; matches: string[]; js: string[] }[]));
       await expect.poll(registered, { timeout: 10_000 }).toEqual([
-        expect.objectContaining({ id: 'reset-desk-custom-admin', matches: ['http://custom-admin.test/*'], js: manifest.content_scripts[0].js }),
+        expect.objectContaining({ id: 'reset-desk-custom-admin', matches: [`http://[::1]:${port}/*`], js: manifest.content_scripts[0].js }),
       ]);
 
       const cookie = sim.login().split('=');
@@ -81,7 +78,7 @@ describe('custom admin host', () => {
       await popup.locator('.state-word').filter({ hasText: 'Valid' }).waitFor({ timeout: 30_000 });
 
       // Back to the built-in address: the registration goes.
-      await sw.evaluate(async (u) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set({ settings: { adminUrl: u } }), sim.url + '/');
+      await sw.evaluate(async (u) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set({ settings: { adminUrl: u } }), 'http://127.0.0.1:8787/');
       await expect.poll(registered, { timeout: 10_000 }).toEqual([]);
     } finally {
       await b.close();

@@ -110,6 +110,19 @@ describe('options page', () => {
     expect(await page.getByText('Saved', { exact: true }).count()).toBe(0);
   });
 
+  it('says why an admin address is refused (plain http elsewhere than this computer, a wildcard host)', async () => {
+    await page.reload();
+    await page.getByLabel('Admin address').waitFor();
+    const before = await storedSettings();
+    await page.getByLabel('Admin address').fill('http://admin.example.org:8080/');
+    await save();
+    await page.getByText('The admin address must start with https://').waitFor();
+    await page.getByLabel('Admin address').fill('https://*.example.org/');
+    await save();
+    await page.getByText('The admin address must name one host').waitFor();
+    expect(await storedSettings()).toEqual(before);
+  });
+
   it('asks for the permission of a custom admin host at save time, and saves only when granted', async () => {
     await page.reload();
     await page.getByLabel('Admin address').waitFor();
@@ -131,7 +144,7 @@ describe('options page', () => {
     await save();
     await page.getByText('Reset Desk may not run on https://admin.example.org:8443').waitFor();
     expect(await page.getByRole('alert').innerText()).toMatch(/Not saved: Reset Desk has no permission/);
-    expect(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: ['https://admin.example.org/*'] }]);
+    expect(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: ['https://admin.example.org:8443/*'] }]);
     expect(await storedSettings()).toEqual(before);
 
     await page.evaluate(() => ((window as unknown as { answer: boolean }).answer = true));

@@ -16,6 +16,7 @@ import { useRun } from '../../ui/live';
 import type { PageContext } from '../pageContext';
 import { mountNextTo } from '../ui/mount';
 import { CopyText, errorText, TrustedButton } from '../ui/parts';
+import { SecretText } from '../ui/SecretText';
 import { BAR_CSS } from '../ui/theme';
 import type { Feature } from './forPage';
 
@@ -51,7 +52,8 @@ function CustomerHelp({ ctx, email }: { ctx: PageContext; email: string }) {
       if (!held && (ours.endedAt ?? 0) < mountedAt.current) return;
       if (!held) return forget();
       setSecret(held);
-      timer = setTimeout(forget, Math.max(0, held.expiresAt - Date.now()));
+      // Its minute is over: SecretText has said so in its place; the copy buttons go too.
+      timer = setTimeout(() => setSecret(null), Math.max(0, held.expiresAt - Date.now()));
     }, forget);
     return () => clearTimeout(timer);
   }, [ours?.id, ours?.status]);
@@ -83,9 +85,9 @@ function CustomerHelp({ ctx, email }: { ctx: PageContext; email: string }) {
       {ours?.status === 'done' && secret ? (
         <>
           <span class="ok" role="status" data-outcome="saved">{t('custSaved', [ours.notice ?? '', email])}</span>
-          <span class="secret" data-secret="password" aria-label={t('newPassword')}>{secret.password}</span>
-          <CopyText action="copy-password" label={t('genCopyPassword')} text={() => secret.password}>{t('copy')}</CopyText>
-          <CopyText action="copy-reply" text={() => reply(secret.password)}>{t('barCopyReply')}</CopyText>
+          <SecretText text={secret.password} />
+          <CopyText secret action="copy-password" label={t('genCopyPassword')} text={() => secret.password}>{t('copy')}</CopyText>
+          <CopyText secret action="copy-reply" text={() => reply(secret.password)}>{t('barCopyReply')}</CopyText>
         </>
       ) : null}
       {ours?.status === 'done' && !secret && gone ? <span class="error" role="alert" data-outcome="gone">{t('custPasswordGone', [email])}</span> : null}

@@ -4,7 +4,8 @@
  * `isTrusted === false` and nothing happens.
  */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { clearClipboardLater, type ClipboardCheck } from '../../shared/clipboard';
 import { t } from '../../shared/i18n';
 
 export function TrustedButton(props: {
@@ -36,25 +37,43 @@ export function TrustedButton(props: {
   );
 }
 
-/** Copies `text` (computed on click) to the clipboard; says "Copied" / "Could not copy". */
-export function CopyText({ text, children, label, action }: { text: () => string; children: ComponentChildren; label?: string; action?: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+/**
+ * Copies `text` (computed on click) to the clipboard; says "Copied" / "Could not copy". `secret`
+ * (a password, a reply that holds one): a minute later the clipboard is emptied if it still holds
+ * it, and the agent is told where the browser did not let us look (src/shared/clipboard.ts).
+ */
+export function CopyText({ text, children, label, action, secret }: { text: () => string; children: ComponentChildren; label?: string; action?: string; secret?: boolean }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed' | ClipboardCheck>('idle');
+  const [copiedSecret, setCopiedSecret] = useState<string | null>(null);
+  useEffect(() => (copiedSecret === null ? undefined : clearClipboardLater(copiedSecret, setState)), [copiedSecret]);
+  const said: Record<typeof state, string> = {
+    idle: '',
+    copied: secret ? t('copiedSecret') : t('copied'),
+    failed: t('copyFailed'),
+    cleared: t('clipboardCleared'),
+    replaced: '',
+    'not-allowed': t('clipboardNotChecked'),
+  };
   return (
     <span class="copy">
       <TrustedButton
         label={label}
         action={action}
         onPress={() => {
-          navigator.clipboard.writeText(text()).then(
-            () => setState('copied'),
+          const value = text();
+          navigator.clipboard.writeText(value).then(
+            () => {
+              setState('copied');
+              if (secret) setCopiedSecret(value);
+            },
             () => setState('failed'),
           );
         }}
       >
         {children}
       </TrustedButton>{' '}
-      <span aria-live="polite" class="muted">
-        {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}
+      <span aria-live="polite" class="muted" data-clipboard={state}>
+        {said[state]}
       </span>
     </span>
   );

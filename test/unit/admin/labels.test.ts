@@ -94,9 +94,9 @@ describe('labels', () => {
     const scoped = validateLabelOverrides({ 'shop:colName': 'x', 'customers:colNme': 'y', 'user:save': '' });
     expect(scoped.ok).toBe(false);
     if (!scoped.ok) {
-      expect(scoped.errors[0]).toMatch(/^Unknown label "shop:colName": there is no page "shop"/);
-      expect(scoped.errors[1]).toMatch(/^Unknown label "customers:colNme"/);
-      expect(scoped.errors[2]).toMatch(/^Label "user:save" is empty/);
+      expect(scoped.errors["shop:colName"]).toMatch(/^Unknown label "shop:colName": there is no page "shop"/);
+      expect(scoped.errors["customers:colNme"]).toMatch(/^Unknown label "customers:colNme"/);
+      expect(scoped.errors["user:save"]).toMatch(/^Label "user:save" is empty/);
     }
     expect(validateLabelOverrides(undefined)).toEqual({ ok: true, overrides: {} });
   });

@@ -46,6 +46,17 @@ describe('findAdminTab', () => {
     expect(await findAdminTab('https://admin.custom-shop.example/')).toBeUndefined();
   });
 
+  it('keeps the port: a tab on the admin host\'s other port is not the admin', async () => {
+    state.hostPermissions = STORE_HOSTS;
+    state.tabs = [
+      { id: 7, url: 'https://admin.example.org:9443/cms/', active: true },
+      { id: 8, url: 'https://admin.example.org/cms/', active: true },
+    ];
+    expect(await findAdminTab('https://admin.example.org:8443/cms/')).toBeUndefined();
+    state.tabs.push({ id: 9, url: 'https://admin.example.org:8443/cms/users', active: false });
+    expect((await findAdminTab('https://admin.example.org:8443/cms/'))?.id).toBe(9);
+  });
+
   it('never drives another page: not the default admin when another is configured, not an unrelated site', async () => {
     state.hostPermissions = STORE_HOSTS;
     state.tabs = state.tabs.filter((t) => t.id !== 1);

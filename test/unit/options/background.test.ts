@@ -46,6 +46,7 @@ vi.mock('webextension-polyfill', async () => ({
 
 const { reconcileCustomAdminScript, CUSTOM_ADMIN_SCRIPT_ID } = await import('../../../src/background/hostAccess');
 const { popupUrlForSelection } = await import('../../../src/background/contextMenu');
+const { isAdminPage } = await import('../../../src/background/contentScript');
 
 describe('custom admin host: content script registration', () => {
   beforeEach(() => {
@@ -88,6 +89,13 @@ describe('custom admin host: content script registration', () => {
     expect(state.granted.has('https://own.example.org/*')).toBe(false);
   });
 
+  it('keeps the custom address\'s port in the registered pattern (Chromium)', async () => {
+    state.settings = { adminUrl: 'https://admin.example.org:8443/cms' };
+    state.granted.add('https://admin.example.org:8443/*');
+    await reconcileCustomAdminScript();
+    expect(state.scripts.map((s) => s.matches)).toEqual([['https://admin.example.org:8443/*']]);
+  });
+
   it('moves to a new host: unregisters the old one and gives its permission back', async () => {
     state.settings = { adminUrl: 'https://old.example.org/' };
     state.granted.add('https://old.example.org/*');
@@ -108,6 +116,20 @@ describe('custom admin host: content script registration', () => {
     state.granted.delete('https://admin.example.org/*');
     await reconcileCustomAdminScript();
     expect(state.scripts).toEqual([]);
+  });
+});
+
+describe('which pages get the full content script (the gate\'s content/boot)', () => {
+  it('the manifest\'s hosts on any port; a custom admin on its exact origin only, port included', async () => {
+    state.settings = { adminUrl: 'https://admin.example.org:8443/cms/' };
+    expect(await isAdminPage('https://admin.flickrocket.com/cms/dashboard')).toBe(true);
+    expect(await isAdminPage('http://127.0.0.1:8787/cms/dashboard')).toBe(true);
+    expect(await isAdminPage('https://admin.example.org:8443/cms/users/1')).toBe(true);
+    // Firefox registers the custom host for every port (its patterns have none): this keeps the port.
+    expect(await isAdminPage('https://admin.example.org:9443/cms/users/1')).toBe(false);
+    expect(await isAdminPage('https://admin.example.org/cms/users/1')).toBe(false);
+    expect(await isAdminPage('https://other.example.org:8443/')).toBe(false);
+    expect(await isAdminPage(undefined)).toBe(false);
   });
 });
 

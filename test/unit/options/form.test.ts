@@ -113,17 +113,34 @@ describe('options form', () => {
   });
 });
 
+describe('admin address refusals', () => {
+  it('says why an admin address is refused: plain http, a wildcard, another scheme', () => {
+    const refusal = (adminUrl: string) => {
+      const r = validateForm({ ...base(), adminUrl });
+      return r.ok ? 'saved' : r.errors.adminUrl?.[0];
+    };
+    expect(refusal('http://admin.example.org/')).toMatch(/must start with https:\/\/.*Only this computer \(127\.0\.0\.1, localhost, \[::1\]\)/);
+    expect(refusal('https://*.example.org/')).toMatch(/must name one host: a "\*" would let Reset Desk run on other sites too/);
+    expect(refusal('ftp://admin.example.org/')).toContain('"ftp://admin.example.org/" is not a web page address');
+    expect(refusal('http://localhost:8080/')).toBe('saved');
+    expect(refusal('https://admin.example.org:8443/')).toBe('saved');
+  });
+});
+
 describe('host patterns', () => {
   const manifestHosts = ['https://admin.flickrocket.com/*', 'http://127.0.0.1/*', 'http://localhost/*'];
   it('needs no permission for the built-in hosts (any port)', () => {
-    expect(hostPatternToRequest('https://admin.flickrocket.com/', manifestHosts)).toBeNull();
-    expect(hostPatternToRequest('http://127.0.0.1:8787/', manifestHosts)).toBeNull();
-    expect(hostPatternToRequest('http://localhost:3000/x', manifestHosts)).toBeNull();
+    expect(hostPatternToRequest('https://admin.flickrocket.com/', manifestHosts, true)).toBeNull();
+    expect(hostPatternToRequest('http://127.0.0.1:8787/', manifestHosts, true)).toBeNull();
+    expect(hostPatternToRequest('http://localhost:3000/x', manifestHosts, true)).toBeNull();
   });
-  it('asks for exactly the origin (scheme + host) of a custom address', () => {
-    expect(hostPatternToRequest('https://admin.example.org:8443/cms', manifestHosts)).toBe('https://admin.example.org/*');
-    expect(hostPatternToRequest('http://admin.flickrocket.com/', manifestHosts)).toBe('http://admin.flickrocket.com/*');
-    expect(hostPatternToRequest('not a url', manifestHosts)).toBeNull();
+  it('asks for exactly the origin (scheme + host + port) of a custom address; in Firefox without the port', () => {
+    expect(hostPatternToRequest('https://admin.example.org:8443/cms', manifestHosts, true)).toBe('https://admin.example.org:8443/*');
+    expect(hostPatternToRequest('https://admin.example.org:8443/cms', manifestHosts, false)).toBe('https://admin.example.org/*');
+    expect(hostPatternToRequest('http://[::1]:8080/', manifestHosts, true)).toBe('http://[::1]:8080/*');
+    // Plain http on another host is no admin address at all (the form says why).
+    expect(hostPatternToRequest('http://admin.flickrocket.com/', manifestHosts, true)).toBeNull();
+    expect(hostPatternToRequest('not a url', manifestHosts, true)).toBeNull();
   });
   it('matches wildcards like the browsers', () => {
     const u = new URL('https://eu.admin.example.org/');

@@ -283,7 +283,7 @@ describe('settings file: export and import', () => {
     const preview = previewImport(JSON.stringify(file));
     expect(preview.apply).toEqual({ adminLanguage: 'de' });
     expect(Object.keys(preview.rejected).sort()).toEqual(['adminUrl', 'file', 'labelOverrides', 'validityHours']);
-    expect(preview.rejected.adminUrl![0]).toMatch(/"ftp:\/\/nope" is not a web address/);
+    expect(preview.rejected.adminUrl![0]).toMatch(/"ftp:\/\/nope" is not a web/);
     expect(preview.rejected.validityHours![0]).toMatch(/from 1 to 336/);
     expect(preview.rejected.labelOverrides![0]).toMatch(/Unknown label "bogus"/);
     expect(preview.rejected.file![0]).toMatch(/Unknown settings, not applied: colour/);
