@@ -4,6 +4,7 @@
  *     [--date-format de-DE] [--tz America/New_York] [--latency 150] [--load-latency 600 | 200,3000]
  *     [--load-failure never|once|always|0.3] [--session-ttl 60000] [--rename "emailHistory=Mail Log"]
  *     [--fail send:once,user:always] [--broken-dates] [--host 0.0.0.0]
+ *     [--after-effect send:hang,save:drop] [--history-lists-sent at-once|never|20] [--refuse-save once] [--admin-wording]
  */
 import { configFromStrings, DEMO_LOGIN, startSimulator } from './server.js';
 
@@ -15,7 +16,7 @@ for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (!a.startsWith('--')) { console.error(`unexpected argument: ${a}`); process.exit(2); }
   let [key, value] = a.slice(2).split(/=(.*)/s) as [string, string | undefined];
-  const flag = key === 'control' || key === 'broken-dates' || key === 'brokenDates';
+  const flag = key === 'control' || key === 'broken-dates' || key === 'brokenDates' || key === 'admin-wording' || key === 'adminWordingInData';
   if (value === undefined && !flag) value = args[++i];
   if (value === undefined) value = 'true';
   if (key === 'help' || key === 'h') { console.log('see the header of test/admin-sim/cli.ts and test/admin-sim/README.md'); process.exit(0); }
