@@ -115,7 +115,15 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
     if (mode === 'http500') {
       return fetch ? send(res, 500, 'text/plain; charset=utf-8', 'Internal Server Error') : html(res, 500, page(c, { title: c.t('serverError'), body: `<p>HTTP 500</p>` }));
     }
-    if (mode === 'drop') { req.socket.destroy(); return; }
+    if (mode === 'drop') {
+      // Cut mid-answer, after the status line and headers: a connection closed before any byte of
+      // the answer makes Chromium send the request again by itself (on a reused keep-alive socket),
+      // which would be the browser's duplicate, not the client's.
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': '4096', 'Cache-Control': 'no-store' });
+      res.write('<');
+      setTimeout(() => req.socket.destroy(), 20);
+      return;
+    }
     hanging.add(res);
     res.on('close', () => hanging.delete(res));
   }
@@ -123,7 +131,7 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
   /** The account as pages show it: with adminWordingInData, its free text carries the admin's own words. */
   function shown(a: Account, c: Ctx): Account {
     if (!config.adminWordingInData) return a;
-    return { ...a, firstName: c.t('changesSaved'), lastName: '', addresses: [...a.addresses, [c.t('changesSaved')], [c.t('emailSent')], [c.t('saveRefused')]] };
+    return { ...a, firstName: c.t('emailSent'), lastName: '', addresses: [...a.addresses, [c.t('changesSaved')], [c.t('emailSent')]] };
   }
 
   /** The account with the resent e-mails the E-mail History does not list yet (historyListsSent). */

@@ -14,6 +14,8 @@ export const DIST = resolve(process.env.RESET_DESK_DIST ?? 'dist');
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
+  /** The browser profile's directory (its files are searched for secrets by the fault matrix). */
+  profileDir: string;
   /** The background service worker (re-read after a restart: `serviceWorker()`). */
   serviceWorker(): Promise<Worker>;
   /** Opens the popup as a page, optionally bound to an admin tab. */
@@ -54,6 +56,7 @@ export async function launchWithExtension(options: { headless?: boolean; dist?: 
   return {
     context,
     extensionId,
+    profileDir: profile,
     serviceWorker,
     async openPopup(tabId) {
       const page = await context.newPage();

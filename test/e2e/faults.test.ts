@@ -11,60 +11,126 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PEOPLE, type SimConfig } from '../admin-sim/server';
+import { LABELS, PEOPLE, type LostAnswer, type SimConfig } from '../admin-sim/server';
 import {
-  activityEntry, adoptAdminTab, openSettledPopup, cardFor, confirmSetPassword, ending, everyStorage, freshAdminTab, logInAgain, runs, whenStep,
-  type Ending, type Flow, type StepId,
+  activityEntry, adoptAdminTab, openSettledPopup, cardFor, confirmSetPassword, ending, freshAdminTab, huntPasswords, logInAgain, runs, watchPasswords, whenStep,
+  type Ending, type Flow, type RunRecord, type StepId, type Watcher,
 } from './faultKit';
 import { startWorld, type World } from './setup';
+import { PARAMS } from '../admin-sim/variants';
 
-const FULL = process.env.RESET_DESK_FAULTS === 'full';
+// The whole matrix by default (npm test); RESET_DESK_FAULTS=core for the quick subset while working.
+const FULL = process.env.RESET_DESK_FAULTS !== 'core';
 
-const tally = { run: 0, passed: 0, duplicateSends: 0, silentFailures: 0, passwordsInStorage: 0, failed: [] as string[], knownBugs: [] as string[] };
+/**
+ * The longest time after a run has ended in which something of ours may still act on its own: a page
+ * that shows a run asks the worker again every runWatch.ASK_EVERY_MS (5 s; a woken worker resumes
+ * its unfinished runs), plus a margin. Duplicate sends are counted again after it, before the next
+ * case resets the simulator (a late second send would otherwise be lost with the outbox).
+ */
+const LATE_WINDOW_MS = 5_000 + 1_500;
+
+const tally = {
+  run: 0,
+  passed: 0,
+  duplicateSends: 0,
+  silentFailures: 0,
+  passwordsFound: 0,
+  passwordsSearched: 0,
+  failed: [] as string[],
+  knownBugs: [] as string[],
+  finds: [] as string[],
+};
 
 afterAll(() => {
   const line =
     `fault matrix (${FULL ? 'full' : 'core subset'}): cases run ${tally.run}, passed ${tally.passed}, ` +
-    `known bugs ${tally.knownBugs.length} (it.fails), failed ${tally.failed.length}, duplicate sends ${tally.duplicateSends}, ` +
-    `silent failures ${tally.silentFailures}, passwords found in storage ${tally.passwordsInStorage}` +
+    `known bugs ${tally.knownBugs.length} (hard checks held, verdict wrong), failed ${tally.failed.length}\n` +
+    `  duplicate sends ${tally.duplicateSends} (one token sent twice: counted at each case's end and again ${LATE_WINDOW_MS / 1000} s later, before the next reset)\n` +
+    `  silent failures ${tally.silentFailures} (a run ended and the popup or the page did not show that run's own outcome)\n` +
+    `  passwords found ${tally.passwordsFound} (${tally.passwordsSearched} passwords from every case, failures included, searched in chrome.storage local/session/sync, ` +
+    `Web Storage, IndexedDB and CacheStorage of the extension and the admin, and every profile file; plaintext, UTF-16, JSON, base64, hex, URL-encoded)` +
     (tally.knownBugs.length ? `\n  known bugs: ${tally.knownBugs.join(' | ')}` : '') +
-    (tally.failed.length ? `\n  failed: ${tally.failed.join(' | ')}` : '');
+    (tally.failed.length ? `\n  failed: ${tally.failed.join(' | ')}` : '') +
+    (tally.finds.length ? `\n  passwords found: ${tally.finds.join(' | ')}` : '');
   // Straight to the terminal: the line is the matrix's result, not a test's log.
   process.stdout.write(`\n${line}\n`);
-  expect(tally.duplicateSends).toBe(0);
-  expect(tally.silentFailures).toBe(0);
-  expect(tally.passwordsInStorage).toBe(0);
+  expect(tally.duplicateSends, 'duplicate sends').toBe(0);
+  expect(tally.silentFailures, 'silent failures').toBe(0);
+  expect(tally.passwordsFound, 'passwords found').toBe(0);
 });
 
+/** The case being played: a known bug's verdict misses are collected instead of failing it. */
+let current: { name: string; bug?: string; misses: string[] } | null = null;
+
 /**
- * One matrix case: counted in the summary; `core` cases also run in `npm test`. `bug` names a known
- * extension bug: the case asserts the right behaviour and is declared `it.fails` until the bug is
- * fixed (it then fails as "expected to fail": flip it back to a plain case). The assertions about
- * messages and remedies are soft, so such a case still plays the whole flow and its recovery, and
- * every hard assertion (sends, password changes, silent failures) still counts.
+ * One verdict check (the run's end, its code, message, remedy, activity entry). In a plain case a
+ * wrong end fails at once and a wrong word softly (the case goes on to its recovery); in a known-bug
+ * case it is noted, and the case fails only if no verdict check misses any more (the bug is fixed:
+ * make it a plain case). Hard checks (sends, password changes, other customers, silent failures,
+ * stored passwords) are plain `expect`s and fail every case, known bug or not.
+ */
+function verdict(ok: boolean, what: string, stops = false): void {
+  if (ok) return;
+  if (current?.bug) current.misses.push(what);
+  else if (stops) expect.fail(what);
+  else expect.soft(ok, what).toBe(true);
+}
+
+/**
+ * One matrix case: counted in the summary; `core` cases also run with RESET_DESK_FAULTS=core. `bug`
+ * names a known extension bug: the case plays as any other and its hard checks must hold; only
+ * its verdict flips (see verdict()).
  */
 function matrixCase(name: string, core: boolean, body: () => Promise<void>, bug?: string): void {
   const title = bug ? `${name} [known bug: ${bug}]` : name;
-  (FULL || core ? (bug ? it.fails : it) : it.skip)(title, async ({ task, onTestFinished }) => {
+  (FULL || core ? it : it.skip)(title, async ({ task, onTestFinished }) => {
     tally.run++;
+    current = { name, ...(bug ? { bug } : {}), misses: [] };
+    const mine = current;
     // Soft assertions fail a test without throwing: count from the test's final state.
     onTestFinished(() => {
-      if (bug) tally.knownBugs.push(`${name}: ${bug}`);
-      else if (task.result?.state === 'pass') tally.passed++;
-      else tally.failed.push(name);
+      const ok = task.result?.state === 'pass';
+      if (!ok) tally.failed.push(name);
+      else if (bug) tally.knownBugs.push(`${name}: ${bug} (${mine.misses.join('; ')})`);
+      else tally.passed++;
     });
     await body();
+    if (bug && mine.misses.length === 0) expect.fail(`known bug "${bug}" no longer shows: every verdict check passed; make "${name}" a plain case`);
   });
+}
+
+/**
+ * The end of every case, before the next one resets the simulator: duplicate sends counted again
+ * after LATE_WINDOW_MS (cases that can send), and every password the case met (posted to the admin,
+ * or shown) searched for everywhere.
+ */
+async function caseEnd(world: World, watcher: Watcher, canSend: boolean): Promise<void> {
+  if (canSend) {
+    await new Promise((r) => setTimeout(r, LATE_WINDOW_MS));
+    const tokens = world.sim.outbox().map((m) => m.token);
+    const dup = tokens.length - new Set(tokens).size;
+    tally.duplicateSends += dup;
+    expect(dup, `duplicate sends ${LATE_WINDOW_MS / 1000} s after the end`).toBe(0);
+  }
+  const passwords = watcher.take();
+  tally.passwordsSearched += passwords.length;
+  const finds = await huntPasswords(world, passwords);
+  tally.passwordsFound += finds.length;
+  tally.finds.push(...finds.map((f) => `${current?.name}: ${f}`));
+  expect(finds, 'passwords kept anywhere').toEqual([]);
 }
 
 /**
  * Extension bugs the matrix found, fixed since (d0034f6, f3a6d39); their cases are plain cases now:
  * an HTTP 500 page reported as a layout change; "could not be sent" without Retry; a tab closed
  * during a content-script step reported as "did not answer"; a resumed set-password run leaving
- * "Save" running next to its error. A new one: add it here and pass it as matrixCase's `bug`.
+ * "Save" running next to its error. Known today (issue 13), passed as matrixCase's `bug`:
  */
-const BUG: Record<string, string> = {};
-void BUG;
+const BUG = {
+  sendFailedAfterEffect: 'the admin\'s "could not be sent" after a Send it carried out is reported as not sent; the agent is not told it may have gone out',
+  lateHistory: 'a resend the E-mail History does not list yet is sent again by the next resend (only the history is consulted, not our own send moments before)',
+} as const;
 
 const CUSTOMER: Record<Flow, string> = { lookup: PEOPLE.valid2h, resend: PEOPLE.valid2h, 'set-password': PEOPLE.expired3d };
 
@@ -119,38 +185,41 @@ async function play(
   return { popup, since, end: await ending(popup, email, since) };
 }
 
-/** The assertions every case makes, and the summary's counters. */
-async function verify(world: World, flow: Flow, played: Played, expected: Expected): Promise<void> {
+/** The assertions every case makes, and the summary's silent-failure counter. */
+async function verify(world: World, flow: Flow, played: Played, expected: Expected, email = CUSTOMER[flow]): Promise<void> {
   const { popup, end, since } = played;
-  const email = CUSTOMER[flow];
   if (end.kind === 'silent') tally.silentFailures++;
   // A failure that said it failed must stay a failure: nothing may be sent or saved a moment later.
   if (end.status === 'failed') await popup.waitForTimeout(1000);
   const outbox = world.sim.outbox();
-  const tokens = outbox.map((m) => m.token);
-  tally.duplicateSends += tokens.length - new Set(tokens).size;
-  if (end.password !== undefined) {
-    if ((await everyStorage(popup, [world.admin])).includes(end.password)) tally.passwordsInStorage++;
-  }
+  const changes = world.sim.passwordChanges();
 
+  // Hard: the agent saw this run's own outcome; what was sent and saved; nobody else touched.
   expect(end.kind, `the agent saw: ${end.text}`).not.toBe('silent');
-  expect(end.status, `the agent saw: ${end.text}`).toBe(expected.end);
-  // Soft: a wrong word or a missing button is reported, and the case goes on to its recovery.
-  if (expected.code) expect.soft(end.code, `error code; the agent saw: ${end.text}`).toBe(expected.code);
-  if (typeof expected.message === 'string') expect.soft(end.text).toContain(expected.message);
-  else expect.soft(end.text).toMatch(expected.message);
-  if (expected.remedy === 'retry') expect.soft(end.retry, `a Retry button; the agent saw: ${end.text}`).toBe(true);
-  expect.soft(end.stillCurrent, 'no step is shown as current once the run has ended').toBe(0);
-  if (expected.remedy === 'login') expect.soft(end.login, `an "Open the admin login" button; the agent saw: ${end.text}`).toBe(true);
   expect(outbox, 'e-mails sent').toHaveLength(expected.sends);
-  if (expected.sends) expect(outbox[0]!.token).toBe(world.sim.people().find((p) => p.email === email)!.latestToken);
-  expect(world.sim.passwordChanges(), 'password changes').toHaveLength(expected.changes);
-  if (flow === 'set-password' && expected.end === 'done') {
+  for (const m of outbox) {
+    expect(m.customerEmail, 'an e-mail to another customer').toBe(email);
+    expect(m.token).toBe(world.sim.people().find((p) => p.email === email)!.latestToken);
+  }
+  expect(changes, 'password changes').toHaveLength(expected.changes);
+  for (const c of changes) expect(c.email, "another customer's password").toBe(email);
+
+  // The verdict: the end, the words, the remedy, the activity entry.
+  verdict(end.status === expected.end, `the run ended ${end.status}, expected ${expected.end}; the agent saw: ${end.text}`, true);
+  if (expected.code) verdict(end.code === expected.code, `error code ${end.code}, expected ${expected.code}; the agent saw: ${end.text}`);
+  verdict(typeof expected.message === 'string' ? end.text.includes(expected.message) : expected.message.test(end.text), `the agent saw ${JSON.stringify(end.text)}, expected ${expected.message}`);
+  if (expected.remedy === 'retry') verdict(end.retry, `a Retry button; the agent saw: ${end.text}`);
+  if (expected.remedy === 'login') verdict(end.login, `an "Open the admin login" button; the agent saw: ${end.text}`);
+  verdict(end.stillCurrent === 0, 'no step is shown as current once the run has ended');
+  if (flow === 'set-password' && expected.end === 'done' && end.status === 'done') {
     expect(end.password, 'the new password is shown once').toBeTruthy();
-    expect(world.sim.checkPassword(email, end.password!)).toBe(true);
+    expect(world.sim.checkPassword(email, end.password!), 'the password shown works').toBe(true);
+  }
+  if (flow === 'set-password' && end.status === 'done' && end.password && !world.sim.checkPassword(email, end.password)) {
+    verdict(false, 'a password that does not work was shown as set');
   }
   const entry = await activityEntry(popup, email, flow, since);
-  expect.soft(entry.outcome, 'the activity log entry').toMatch(expected.activity);
+  verdict(expected.activity.test(entry.outcome), `the activity log entry ${JSON.stringify(entry.outcome)}, expected ${expected.activity}`);
   expect(entry.count, 'one activity entry per run').toBe(1);
 }
 
@@ -173,6 +242,22 @@ async function retry(popup: Page, flow: Flow): Promise<Played> {
   return { popup, since, end: await ending(popup, CUSTOMER[flow], since) };
 }
 
+/** The simulator's Save refusal banner (English). */
+const SAVE_REFUSED = LABELS.en.saveRefused;
+
+/**
+ * The agent resends once more after a resend that ended: the admin tab elsewhere, a fresh look-up
+ * (the card), then Resend (as an agent who was not sure it went out).
+ */
+async function resendAgain(world: World): Promise<Played> {
+  await world.admin.goto(`${world.sim.url}/`);
+  const popup = await cardFor(world, CUSTOMER.resend, 'Valid');
+  await world.admin.goto(`${world.sim.url}/`);
+  const since = Date.now();
+  await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();
+  return { popup, since, end: await ending(popup, CUSTOMER.resend, since) };
+}
+
 /** Pages for mid-flow faults are slowed down so the step is still running when the fault lands. */
 const SLOW = 500;
 
@@ -184,7 +269,10 @@ const MID_STEP: Record<'session' | 'tab' | 'worker', Record<Flow, StepId>> = {
   worker: { lookup: 'open-user', resend: 'send', 'set-password': 'open-customer' },
 };
 
-const CLEAN: Partial<SimConfig> = { pageLatencyMs: 0, loadDataFailure: 'never', failPages: [], renamed: {}, brokenDates: false };
+const CLEAN: Partial<SimConfig> = {
+  pageLatencyMs: 0, loadDataFailure: 'never', failPages: [], renamed: {}, brokenDates: false,
+  afterEffect: [], historyListsSent: 'at-once', refuseSave: 'never', adminWordingInData: false,
+};
 
 async function closeExtensionPages(world: World): Promise<void> {
   for (const p of world.ext.context.pages()) if (p !== world.admin && !p.isClosed() && p.url().startsWith('chrome-extension://')) await p.close();
@@ -192,16 +280,25 @@ async function closeExtensionPages(world: World): Promise<void> {
 
 describe('fault matrix on the classic admin (en, en-US)', () => {
   let world: World;
+  let watcher: Watcher;
   beforeAll(async () => {
     world = await startWorld({ variant: 'classic' });
+    watcher = watchPasswords(world);
   });
   afterAll(async () => world?.close());
   beforeEach(async () => {
     world.sim.setConfig(CLEAN);
     world.sim.reset();
     await freshAdminTab(world);
+    watcher.resetPosts();
   });
-  afterEach(async () => closeExtensionPages(world));
+  afterEach(async ({ task }) => {
+    try {
+      await caseEnd(world, watcher, !/^(lookup|set-password):/.test(task.name));
+    } finally {
+      await closeExtensionPages(world);
+    }
+  });
 
   describe.each(FLOWS)('%s', (flow) => {
     matrixCase(`${flow}: no fault (baseline)`, false, async () => {
@@ -312,8 +409,10 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
       if (flow === 'resend' && played.end.code === 'send-unconfirmed') {
         // Stopped with Send recorded but not (yet) in the E-mail History: the resumed run does not
         // click it again and says so; Retry reads the history afresh and sends only if it is not there.
-        const sentBefore = world.sim.outbox().length;
-        expect(sentBefore, 'at most the one send before the stop').toBeLessThanOrEqual(1);
+        // Whether Send reached the admin is known from the browser's requests, not from the outbox
+        // (which is what the case checks).
+        const sentBefore = watcher.posts.send;
+        expect(sentBefore, 'at most the one Send before the stop').toBeLessThanOrEqual(1);
         await verify(world, flow, played, { end: 'failed', code: 'send-unconfirmed', message: /may or may not have gone out/, remedy: 'retry', sends: sentBefore, changes: 0, activity: /^failed: send-unconfirmed$/ });
         const again = await retry(played.popup, flow);
         if (sentBefore === 1) await verify(world, flow, again, { end: 'failed', code: 'already-resent', message: /already resent/, sends: 1, changes: 0, activity: /^failed: already-resent$/ });
@@ -337,8 +436,10 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
           },
         );
         // The password lived in the stopped worker's memory only: the agent is told to set a new one.
-        const changes = world.sim.passwordChanges().length;
-        expect(changes).toBeLessThanOrEqual(1);
+        // Whether Save reached the admin is known from the browser's requests, not from the password
+        // changes (which is what the case checks).
+        const changes = watcher.posts.save;
+        expect(changes, 'at most the one Save before the stop').toBeLessThanOrEqual(1);
         await verify(world, flow, played, { end: 'failed', code: 'password-unknown', message: /restarted while saving/, remedy: 'retry', sends: 0, changes, activity: /^failed: password-unknown$/ });
       });
     }
@@ -354,9 +455,17 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
         await popup.getByRole('button', { name: 'Resend reset e-mail' }).dblclick();
       } else {
         await popup.getByRole('button', { name: 'Set new password' }).click();
-        const confirm = popup.getByRole('button', { name: 'Confirm' });
-        await confirm.click();
-        await confirm.click({ force: true, timeout: 500 }).catch(() => undefined);
+        // Both clicks must land on Confirm itself (a second click on a button already gone tests
+        // nothing): count the clicks the button received.
+        await popup.evaluate(() => {
+          const w = window as unknown as { confirmClicks: number };
+          w.confirmClicks = 0;
+          document.addEventListener('click', (e) => {
+            if ((e.target as Element).closest('button')?.textContent?.trim() === 'Confirm') w.confirmClicks++;
+          }, true);
+        });
+        await popup.getByRole('button', { name: 'Confirm' }).dblclick();
+        expect(await popup.evaluate(() => (window as unknown as { confirmClicks: number }).confirmClicks), 'clicks that reached Confirm').toBe(2);
       }
       await verify(world, flow, { popup, since, end: await ending(popup, email, since) }, OK[flow]);
       expect((await runs(popup)).filter((r) => r.email === email && r.kind === flow && r.startedAt >= since), 'one run').toHaveLength(1);
@@ -432,6 +541,67 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
       );
     });
   });
+
+  // Faults after the effect, late histories, page-level refusals, customer data with admin wording:
+  // the popup paths. A Send or Save the admin may have carried out is never repeated by itself, the
+  // agent is told it may have happened, and nobody else's data changes (verify's hard checks).
+  const MAY_HAVE_SENT = /may (or may not )?have (been sent|gone out)/;
+  const LOST: Record<LostAnswer, string> = { http500: 'HTTP 500', drop: 'the connection cut', hang: 'no answer until our timeout' };
+
+  for (const mode of ['http500', 'drop', 'hang'] as const) {
+    matrixCase(`resend: Send carried out, then ${LOST[mode]}: not repeated, "may have gone out"; Retry finds it in the history`, mode === 'drop', async () => {
+      const played = await play(world, 'resend', () => void world.sim.setConfig({ afterEffect: [{ kind: 'send', mode, once: true }] }));
+      await verify(world, 'resend', played, { end: 'failed', message: MAY_HAVE_SENT, remedy: 'retry', sends: 1, changes: 0, activity: /^failed: / });
+      // Retry reads the E-mail History afresh (it lists the e-mail at once here) and does not send.
+      await verify(world, 'resend', await retry(played.popup, 'resend'), { end: 'failed', code: 'already-resent', message: /already resent/, sends: 1, changes: 0, activity: /^failed: already-resent$/ });
+    }, mode === 'hang' ? undefined : BUG.sendFailedAfterEffect);
+  }
+
+  for (const late of [60, 'never'] as const) {
+    const when = late === 'never' ? 'never' : `${late} s late`;
+    matrixCase(`resend: the E-mail History lists the resend ${when}: the next resend does not send it again`, late === 60, async () => {
+      world.sim.setConfig({ historyListsSent: late });
+      const played = await play(world, 'resend');
+      await verify(world, 'resend', played, OK.resend);
+      await verify(world, 'resend', await resendAgain(world), { end: 'failed', code: 'already-resent', message: /already resent/, sends: 1, changes: 0, activity: /^failed: already-resent$/ });
+    }, BUG.lateHistory);
+  }
+
+  matrixCase('resend: Send carried out, then HTTP 500, and the history lists it late: Retry does not send it again', false, async () => {
+    world.sim.setConfig({ historyListsSent: 60 });
+    const played = await play(world, 'resend', () => void world.sim.setConfig({ afterEffect: [{ kind: 'send', mode: 'http500', once: true }] }));
+    await verify(world, 'resend', played, { end: 'failed', message: MAY_HAVE_SENT, remedy: 'retry', sends: 1, changes: 0, activity: /^failed: / });
+    await verify(world, 'resend', await retry(played.popup, 'resend'), { end: 'failed', message: /already resent|may (or may not )?have/, sends: 1, changes: 0, activity: /^failed: / });
+  }, `${BUG.sendFailedAfterEffect}; ${BUG.lateHistory}`);
+
+  for (const mode of ['drop', 'http500', 'hang'] as const) {
+    matrixCase(`set-password: Save carried out, then ${LOST[mode]}: not repeated, "may have been changed"`, mode === 'drop', async () => {
+      const played = await play(world, 'set-password', () => void world.sim.setConfig({ afterEffect: [{ kind: 'save', mode, once: true }] }));
+      await verify(world, 'set-password', played, { end: 'failed', message: /may have been changed/, remedy: 'retry', sends: 0, changes: 1, activity: /^failed: / });
+      expect(played.end.password, 'no password is shown for a Save whose answer was lost').toBeUndefined();
+      await played.popup.waitForTimeout(LATE_WINDOW_MS);
+      expect(world.sim.passwordChanges(), 'Save is not repeated by itself').toHaveLength(1);
+    });
+  }
+
+  matrixCase('set-password: Save refused by a banner at the top of the page: not saved, the banner\'s words shown', true, async () => {
+    const played = await play(world, 'set-password', () => void world.sim.setConfig({ refuseSave: 'once' }));
+    await verify(world, 'set-password', played, { end: 'failed', code: 'validation', message: SAVE_REFUSED, sends: 0, changes: 0, activity: /^failed: validation$/ });
+    expect(played.end.password, 'no password is shown for a refused Save').toBeUndefined();
+  });
+
+  matrixCase('set-password: Save refused by a banner while the customer\'s data reads "Changes saved": not taken as saved', true, async () => {
+    world.sim.setConfig({ adminWordingInData: true });
+    const played = await play(world, 'set-password', () => void world.sim.setConfig({ refuseSave: 'once' }));
+    await verify(world, 'set-password', played, { end: 'failed', code: 'validation', message: SAVE_REFUSED, sends: 0, changes: 0, activity: /^failed: validation$/ });
+  });
+
+  for (const flow of FLOWS) {
+    matrixCase(`${flow}: customer data that reads "Changes saved" / "E-mail has been sent" changes nothing`, flow === 'set-password', async () => {
+      world.sim.setConfig({ adminWordingInData: true });
+      await verify(world, flow, await play(world, flow), OK[flow]);
+    });
+  }
 });
 
 describe.each([
@@ -440,19 +610,197 @@ describe.each([
   { variant: 'classic', lang: 'de', dateFormat: 'iso-t', core: 'lookup' },
 ] as const)('every markup variant: $variant ($lang, $dateFormat)', ({ core, ...config }) => {
   let world: World;
+  let watcher: Watcher;
   beforeAll(async () => {
     world = await startWorld(config);
+    watcher = watchPasswords(world);
   });
   afterAll(async () => world?.close());
   beforeEach(async () => {
     world.sim.reset();
     await freshAdminTab(world);
   });
-  afterEach(async () => closeExtensionPages(world));
+  afterEach(async ({ task }) => {
+    try {
+      await caseEnd(world, watcher, / resend /.test(task.name));
+    } finally {
+      await closeExtensionPages(world);
+    }
+  });
 
   for (const flow of FLOWS) {
     matrixCase(`${config.variant}/${config.lang}: ${flow} completes`, flow === core, async () => {
       await verify(world, flow, await play(world, flow), OK[flow]);
     });
   }
+});
+
+/**
+ * The in-page paths: the user page's own Resend (its bar), and the customer page's Generate + the
+ * agent's own Save, with the same faults. The run's outcome must show in the page that started it.
+ */
+describe('fault matrix in the page (classic admin, en)', () => {
+  let world: World;
+  let watcher: Watcher;
+  let ext: Page | undefined;
+  beforeAll(async () => {
+    world = await startWorld({ variant: 'classic' });
+    watcher = watchPasswords(world);
+  });
+  afterAll(async () => world?.close());
+  beforeEach(async () => {
+    world.sim.setConfig(CLEAN);
+    world.sim.reset();
+    await freshAdminTab(world);
+    watcher.resetPosts();
+    ext = undefined;
+  });
+  afterEach(async ({ task }) => {
+    try {
+      await caseEnd(world, watcher, /resend/.test(task.name));
+    } finally {
+      await closeExtensionPages(world);
+    }
+  });
+
+  // A page reports a resend run of its customer that ended in the last 20 s (userPage.tsx
+  // RECENT_RUN_MS) instead of offering Resend: consecutive cases take turns between three customers
+  // with a valid request.
+  const TURNS = [PEOPLE.valid2h, PEOPLE.manyRows, PEOPLE.xss];
+  let turn = 0;
+  let email: string = PEOPLE.valid2h;
+  beforeEach(() => {
+    email = TURNS[turn++ % TURNS.length]!;
+  });
+  const bar = () => world.admin.locator('reset-desk-ui[data-kind="user-bar"]');
+
+  async function openUserPage(who: string): Promise<void> {
+    const account = world.sim.scenario().accounts.find((a) => a.email === who)!;
+    await world.admin.goto(`${world.sim.pathOf('user')}?${PARAMS[world.sim.config.variant].id}=${account.id}`);
+    await expect.poll(async () => (await bar().locator('section.bar').getAttribute('data-state').catch(() => null)) ?? 'none-yet', { timeout: 15_000 }).toMatch(/^(valid|expired|changed|none|error)$/);
+  }
+
+  /** An extension page to read runs and the activity log from (no tab: it starts nothing). */
+  async function extPage(): Promise<Page> {
+    ext ??= await world.ext.openPopup();
+    return ext;
+  }
+
+  /**
+   * Waits for the in-page run's end, then for the bar to show THAT run's own outcome (its error
+   * message, or the admin's notice): otherwise the run ended silently.
+   */
+  async function inPageEnding(since: number, kind: 'resend' = 'resend'): Promise<Ending> {
+    const page = await extPage();
+    let run: RunRecord | undefined;
+    await expect
+      .poll(async () => {
+        run = (await runs(page)).filter((r) => r.email === email && r.kind === kind && r.startedAt >= since).sort((a, b) => b.startedAt - a.startedAt)[0];
+        return run?.status ?? 'not started';
+      }, { timeout: 60_000, interval: 200 })
+      .toMatch(/^(done|failed)$/);
+    const own = run!.status === 'failed' ? run!.error?.message ?? '' : run!.notice ?? '';
+    const outcome = bar().locator('[data-outcome]');
+    let text = '';
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      text = ((await outcome.allInnerTexts().catch(() => [])).join(' ')).replace(/\s+/g, ' ').trim();
+      if (own && text.includes(own.replace(/\s+/g, ' ').trim())) break;
+      await world.admin.waitForTimeout(200);
+    }
+    const shown = !!own && text.includes(own.replace(/\s+/g, ' ').trim());
+    return {
+      status: run!.status,
+      ...(run!.error ? { code: run!.error.code } : {}),
+      text,
+      kind: shown ? (run!.status === 'failed' ? 'error' : 'result') : 'silent',
+      retry: false,
+      login: false,
+      stillCurrent: 0,
+    };
+  }
+
+  /** The bar's Resend, confirmed, on the user page; then the run's end as the page shows it. */
+  async function resendInPage(arm: () => void = () => undefined): Promise<Played> {
+    await openUserPage(email);
+    await bar().locator('button[data-action="resend"]').click();
+    arm();
+    const since = Date.now();
+    await bar().locator('button[data-action="confirm-resend"]').click();
+    return { popup: await extPage(), since, end: await inPageEnding(since) };
+  }
+
+  const MAY_HAVE_SENT = /may (or may not )?have (been sent|gone out)/;
+  const IN_PAGE_OK: Expected = { ...OK.resend, message: /E-mail has been sent/ };
+
+  matrixCase('in-page resend: no fault (baseline)', true, async () => {
+    await verify(world, 'resend', await resendInPage(), IN_PAGE_OK, email);
+  });
+
+  for (const mode of ['http500', 'drop', 'hang'] as const) {
+    matrixCase(`in-page resend: Send carried out, then ${mode}: not repeated, "may have gone out"`, mode === 'http500', async () => {
+      const played = await resendInPage(() => void world.sim.setConfig({ afterEffect: [{ kind: 'send', mode, once: true }] }));
+      await verify(world, 'resend', played, { end: 'failed', message: MAY_HAVE_SENT, sends: 1, changes: 0, activity: /^failed: / }, email);
+    }, mode === 'hang' ? undefined : BUG.sendFailedAfterEffect);
+  }
+
+  for (const late of [60, 'never'] as const) {
+    matrixCase(`in-page resend: the E-mail History lists the resend ${late === 'never' ? 'never' : `${late} s late`}: the page does not send it again`, late === 'never', async () => {
+      world.sim.setConfig({ historyListsSent: late });
+      await verify(world, 'resend', await resendInPage(), IN_PAGE_OK, email);
+      // The page read again once it no longer reports the ended run (RECENT_RUN_MS, 20 s): a second
+      // Resend, if it is offered, must not send.
+      await world.admin.waitForTimeout(21_000);
+      await openUserPage(email);
+      const offered = (await bar().locator('button[data-action="resend"]').count()) > 0;
+      if (offered) {
+        await bar().locator('button[data-action="resend"]').click();
+        const since = Date.now();
+        await bar().locator('button[data-action="confirm-resend"]').click();
+        await verify(world, 'resend', { popup: await extPage(), since, end: await inPageEnding(since) }, { end: 'failed', code: 'already-resent', message: /already resent/, sends: 1, changes: 0, activity: /^failed: already-resent$/ }, email);
+      }
+    }, BUG.lateHistory);
+  }
+
+  matrixCase('in-page resend: customer data that reads "E-mail has been sent" is not a confirmation', false, async () => {
+    world.sim.setConfig({ adminWordingInData: true });
+    await verify(world, 'resend', await resendInPage(), IN_PAGE_OK, email);
+  });
+
+  /** Generate on the customer page, then the agent's own Save; what the page says after it. */
+  async function saveInPage(who: string): Promise<{ outcome: string; text: string; password: string }> {
+    const account = world.sim.scenario().accounts.find((a) => a.email === who)!;
+    await world.admin.goto(`${world.sim.pathOf('customer')}?${PARAMS[world.sim.config.variant].id}=${account.id}`);
+    const gen = world.admin.locator('reset-desk-ui[data-kind="password-generator"]');
+    await gen.locator('button[data-action="generate"]').click();
+    const password = (await gen.locator('[data-secret="password"]').innerText()).trim();
+    watcher.add(password);
+    await Promise.all([world.admin.waitForEvent('load'), world.admin.getByRole('button', { name: 'Save' }).click()]);
+    const after = world.admin.locator('reset-desk-ui[data-kind="customer-bar"] [data-outcome]');
+    // The page's verdict after Save, or none at all (a silent failure).
+    const outcome = await expect.poll(() => after.getAttribute('data-outcome').catch(() => null), { timeout: 10_000 }).toMatch(/^(saved|validation)$/).then(() => after.getAttribute('data-outcome'), () => 'none');
+    const text = outcome === 'none' ? '' : await after.innerText();
+    return { outcome: outcome ?? 'none', text, password };
+  }
+
+  for (const wording of [false, true]) {
+    matrixCase(`in-page save: Save refused by a banner at the top${wording ? ' while the customer\'s data reads "Changes saved"' : ''}: the page says not saved`, wording, async () => {
+      world.sim.setConfig({ refuseSave: 'once', adminWordingInData: wording });
+      const { outcome, text, password } = await saveInPage(PEOPLE.expired3d);
+      if (outcome === 'none') tally.silentFailures++;
+      expect(outcome, 'the page says what Save did').not.toBe('none');
+      expect(world.sim.passwordChanges(), 'password changes').toHaveLength(0);
+      expect(world.sim.checkPassword(PEOPLE.expired3d, password)).toBe(false);
+      verdict(outcome === 'validation', `the page said ${outcome}: ${text}`, true);
+      verdict(text.includes(SAVE_REFUSED), `the page said ${JSON.stringify(text)}, expected the banner's words`);
+    });
+  }
+
+  matrixCase('in-page save: customer data that reads "Changes saved": a good Save is confirmed', false, async () => {
+    world.sim.setConfig({ adminWordingInData: true });
+    const { outcome, password } = await saveInPage(PEOPLE.expired3d);
+    expect(outcome).toBe('saved');
+    expect(world.sim.passwordChanges()).toHaveLength(1);
+    expect(world.sim.checkPassword(PEOPLE.expired3d, password)).toBe(true);
+  });
 });

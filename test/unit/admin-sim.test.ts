@@ -457,7 +457,7 @@ describe('faults after the effect', () => {
     const own = [...customer.querySelectorAll('address')].map((el) => el.textContent!.trim());
     expect(own).toEqual(expect.arrayContaining([LABELS.de.changesSaved, LABELS.de.emailSent]));
     const user = text((await get(`${path('user')}?id=${a.id}`)).text);
-    expect(user).toContain(LABELS.de.changesSaved);
+    expect(user).toContain(LABELS.de.emailSent);
     // Nothing was saved or sent.
     expect(sim.passwordChanges()).toHaveLength(0);
     expect(sim.outbox()).toHaveLength(0);
