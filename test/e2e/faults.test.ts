@@ -17,6 +17,9 @@ import {
   type Ending, type Flow, type RunRecord, type StepId, type Watcher,
 } from './faultKit';
 import { startWorld, type World } from './setup';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { FAULT_TALLY_DIR, faultMatrixLines, type FaultTally } from '../summaryReporter';
 import { PARAMS } from '../admin-sim/variants';
 
 // The whole matrix by default (npm test); RESET_DESK_FAULTS=core for the quick subset while working.
@@ -43,18 +46,12 @@ const tally = {
 };
 
 afterAll(() => {
-  const line =
-    `fault matrix (${FULL ? 'full' : 'core subset'}): cases run ${tally.run}, passed ${tally.passed}, ` +
-    `known bugs ${tally.knownBugs.length} (hard checks held, verdict wrong), failed ${tally.failed.length}\n` +
-    `  duplicate sends ${tally.duplicateSends} (one token sent twice: counted at each case's end and again ${LATE_WINDOW_MS / 1000} s later, before the next reset)\n` +
-    `  silent failures ${tally.silentFailures} (a run ended and the popup or the page did not show that run's own outcome)\n` +
-    `  passwords found ${tally.passwordsFound} (${tally.passwordsSearched} passwords from every case, failures included, searched in chrome.storage local/session/sync, ` +
-    `Web Storage, IndexedDB and CacheStorage of the extension and the admin, and every profile file; plaintext, UTF-16, JSON, base64, hex, URL-encoded)` +
-    (tally.knownBugs.length ? `\n  known bugs: ${tally.knownBugs.join(' | ')}` : '') +
-    (tally.failed.length ? `\n  failed: ${tally.failed.join(' | ')}` : '') +
-    (tally.finds.length ? `\n  passwords found: ${tally.finds.join(' | ')}` : '');
-  // Straight to the terminal: the line is the matrix's result, not a test's log.
-  process.stdout.write(`\n${line}\n`);
+  // The run's summary (test/summaryReporter.ts) prints the counters of every matrix file together.
+  const mine: FaultTally = { file: basename(new URL(import.meta.url).pathname), full: FULL, lateWindowMs: LATE_WINDOW_MS, ...tally };
+  mkdirSync(FAULT_TALLY_DIR, { recursive: true });
+  writeFileSync(join(FAULT_TALLY_DIR, `${mine.file}.json`), JSON.stringify(mine));
+  // And straight to the terminal: the lines are the matrix's result, not a test's log.
+  process.stdout.write(`\n${faultMatrixLines([mine]).join('\n')}${tally.finds.length ? `\n  passwords found: ${tally.finds.join(' | ')}` : ''}\n`);
   expect(tally.duplicateSends, 'duplicate sends').toBe(0);
   expect(tally.silentFailures, 'silent failures').toBe(0);
   expect(tally.passwordsFound, 'passwords found').toBe(0);
