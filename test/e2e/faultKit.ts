@@ -227,9 +227,10 @@ export async function adoptAdminTab(world: World): Promise<void> {
 
 /** Makes sure an admin tab exists and shows the dashboard (every case starts from the same place). */
 export async function freshAdminTab(world: World): Promise<void> {
+  // Logged in, whatever the case before did (a case that expired the sessions may have failed
+  // before it logged in again; the next cases must not inherit that).
+  await logInAgain(world);
   if (world.admin.isClosed()) {
-    // With its last tab gone the browser may end the session and drop the session cookie: log in again.
-    await logInAgain(world);
     world.admin = await world.ext.context.newPage();
     await world.admin.goto(`${world.sim.url}/`);
     world.adminTabId = await world.ext.tabIdOf(world.admin);
