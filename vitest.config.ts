@@ -20,9 +20,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/globalSetup.ts'],
-          // Two Chromiums at a time (one per file, each with its own simulator and profile): the
-          // files share nothing, and the latency-sensitive cases wait on the popup's steps, not on
-          // fixed times. After the unit tests (a project with its own worker count needs its own group).
+          // Two files at a time, each with its own Chromium, profile and simulator (they share
+          // nothing); a run of all of them this way under a load average of 8-14 failed only where
+          // the product is wrong. After the unit tests (its own worker count needs its own group).
           fileParallelism: true,
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
