@@ -126,7 +126,16 @@ export async function caseEnd(world: World, watcher: Watcher, canSend: boolean):
   }
   // The admin origin's storage is read from a settled page: a tab still waiting for an answer that
   // never comes (afterEffect 'hang') would hold the evaluation up. Any page of the origin will do.
-  if (!world.admin.isClosed()) await world.admin.goto(`${world.sim.url}/`, { timeout: 15_000 });
+  if (!world.admin.isClosed()) {
+    // A password filled in but never posted (a run that stopped before Save) counts too.
+    const filled = await Promise.race([
+      world.admin.evaluate(() => Array.from(document.querySelectorAll<HTMLInputElement>('input[type=password]')).map((i) => i.value)).catch(() => [] as string[]),
+      // A tab held up by an answer that never comes shows the page before Save: its value was posted (seen).
+      new Promise<string[]>((r) => setTimeout(() => r([]), 5_000)),
+    ]);
+    for (const p of filled) watcher.add(p);
+    await world.admin.goto(`${world.sim.url}/`, { timeout: 15_000 });
+  }
   const passwords = watcher.take();
   tally.passwordsSearched += passwords.length;
   const finds = await huntPasswords(world, passwords);
