@@ -4,7 +4,7 @@
  * name or id. An empty Password means "unchanged" in the admin, so filling it is the whole change.
  */
 import { AdminError } from './errors';
-import { displayText, findControls, findHeading, hasText, queryAll, sectionAfter, textOf, type Scope } from './dom';
+import { displayText, findControls, findElementsWithText, findHeading, hasText, queryAll, sectionAfter, textOf, type Scope } from './dom';
 import { acceptedTexts, labelRef, labelsOn, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
@@ -112,11 +112,19 @@ function notesAfterField(field: Field): string[] {
 export interface SaveBaseline {
   /** Texts next to the Customer section's Password field. */
   notes: string[];
+  /**
+   * Every text block of the page (an element's own text), so that what Save's page adds can be told
+   * from what was there already (the customer's data, a permanent hint). Optional: a baseline taken
+   * by an older version lacks it.
+   */
+  blocks?: string[];
+  /** How many elements read exactly "Changes saved" before Save (customer data can, too). */
+  saved?: number;
 }
 
 export function saveBaseline(doc: Document, labels: AdminLabels): SaveBaseline {
   labels = labelsOn(labels, 'customer');
-  return { notes: passwordFieldNotes(doc, labels) };
+  return { notes: passwordFieldNotes(doc, labels), blocks: textBlocks(doc), saved: savedNotices(doc, labels) };
 }
 
 function passwordFieldNotes(doc: Document, labels: AdminLabels): string[] {
@@ -125,22 +133,55 @@ function passwordFieldNotes(doc: Document, labels: AdminLabels): string[] {
   return field ? notesAfterField(field) : [];
 }
 
+const NOT_PAGE_TEXT = new Set(['script', 'style', 'template', 'noscript', 'title', 'head', 'option', 'select', 'textarea']);
+
+/** Each element's own text (its text nodes, whitespace collapsed), in page order; our own UI excluded. */
+function textBlocks(root: Document | Element): string[] {
+  const out: string[] = [];
+  const visit = (el: Element): void => {
+    const tag = el.tagName.toLowerCase();
+    // Our in-page help lives in custom elements (closed shadow roots): not the admin's text.
+    if (NOT_PAGE_TEXT.has(tag) || tag.includes('-')) return;
+    const own = Array.from(el.childNodes).filter((n) => n.nodeType === TEXT_NODE).map((n) => n.textContent ?? '').join(' ').replace(/\s+/gu, ' ').trim();
+    if (own) out.push(own);
+    for (const c of Array.from(el.children)) visit(c);
+  };
+  const start = 'body' in root ? root.body : root;
+  if (start) visit(start);
+  return out;
+}
+
+function savedNotices(doc: Document, labels: AdminLabels): number {
+  return doc.body ? findElementsWithText(doc.body, labels, 'changesSaved').length : 0;
+}
+
 /**
- * After Save (on the page the POST led to): a new text next to the Password field is the
- * validation message, and it wins over a "Changes saved" elsewhere on the page (customer data such
- * as an address line is the customer's text, not the admin's word); else "Changes saved" is the
- * admin's notice. `before` (saveBaseline() before Save) lets us ignore a permanent hint such as
- * "Leave empty to keep the current password." (Counting notices before and after does not work:
- * a page reached by an earlier Save already shows one, and the next Save shows one again.)
+ * After Save (on the page the POST led to). A refusal anywhere on the page wins: a new text next to
+ * the Password field, an alert, or (when no new "Changes saved" appeared) a text the page did not
+ * show before Save, such as a banner at the top. "Changes saved" counts only when this Save's page
+ * shows more of them than the page before it: customer data (a name, an address line) is free text
+ * and may read "Changes saved" too, before and after. `before` is saveBaseline() before Save; it
+ * also lets us ignore a permanent hint such as "Leave empty to keep the current password." A page
+ * that already showed an earlier Save's notice and shows one again is not proof of this Save: the
+ * outcome is then unknown (the flow says so and names the label).
  */
 export function readSaveOutcome(doc: Document, labels: AdminLabels, before: SaveBaseline = { notes: [] }): SaveOutcome {
   labels = labelsOn(labels, 'customer');
   const fresh = passwordFieldNotes(doc, labels).filter((n) => !before.notes.includes(n));
   if (fresh.length > 0) return { kind: 'validation', message: fresh.join(' ') };
-  if (doc.body && hasText(doc.body, labels, 'changesSaved')) return { kind: 'saved' };
+  const known = new Set(before.blocks ?? []);
   for (const el of Array.from(doc.querySelectorAll('[role=alert]'))) {
+    // An alert the page showed before Save already (every text in it known) is not this Save's.
+    if (before.blocks && textBlocks(el).every((b) => known.has(b))) continue;
     const t = displayText(el);
     if (t) return { kind: 'validation', message: t };
+  }
+  const savedNow = savedNotices(doc, labels);
+  if (savedNow > (before.saved ?? 0)) return { kind: 'saved' };
+  if (before.blocks) {
+    const savedWords = labels.texts.changesSaved.map(normalizeText);
+    const added = textBlocks(doc).filter((b) => !known.has(b) && !savedWords.includes(normalizeText(b)));
+    if (added.length > 0) return { kind: 'validation', message: added.join(' ') };
   }
   return { kind: 'unknown' };
 }

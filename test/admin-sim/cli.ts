@@ -7,6 +7,7 @@
  *     [--quirk partial-translation,split-name] [--foreign search] [--name-column split] ... (README.md)
  *   tsx test/admin-sim/cli.ts --from-report test/fixtures/reports/FILE.json [--port 8787]
  *     serves a saved layout report as a page (fromReport.ts), at every path.
+ *     [--after-effect send:hang,save:drop] [--history-lists-sent at-once|never|20] [--refuse-save once] [--admin-wording]
  */
 import { configFromStrings, DEMO_LOGIN, startSimulator } from './server.js';
 import { serveReport } from './fromReport.js';
@@ -19,7 +20,7 @@ for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (!a.startsWith('--')) { console.error(`unexpected argument: ${a}`); process.exit(2); }
   let [key, value] = a.slice(2).split(/=(.*)/s) as [string, string | undefined];
-  const flag = key === 'control' || key === 'broken-dates' || key === 'brokenDates';
+  const flag = key === 'control' || key === 'broken-dates' || key === 'brokenDates' || key === 'admin-wording' || key === 'adminWordingInData';
   if (value === undefined && !flag) value = args[++i];
   if (value === undefined) value = 'true';
   if (key === 'help' || key === 'h') { console.log('see the header of test/admin-sim/cli.ts and test/admin-sim/README.md'); process.exit(0); }

@@ -5,6 +5,11 @@ import { HEADING_TAGS, IDENTITY_PLACES, QUIRKS, VARIANTS, type HeadingTag, type 
 export type FailKind = 'incoming' | 'customers' | 'user' | 'customer' | 'email' | 'send' | 'save';
 export const FAIL_KINDS: FailKind[] = ['incoming', 'customers', 'user', 'customer', 'email', 'send', 'save'];
 
+/** What an answer lost after the effect looks like: HTTP 500, the connection cut, or no answer at all. */
+export type LostAnswer = 'http500' | 'drop' | 'hang';
+export const LOST_ANSWERS: LostAnswer[] = ['http500', 'drop', 'hang'];
+export type EffectKind = 'send' | 'save';
+
 export interface SimConfig {
   /** Markup: three structurally different admins with the same visible labels. */
   variant: Variant;
@@ -50,6 +55,18 @@ export interface SimConfig {
    * there: it is the data being edited.) Places left out show no address.
    */
   identityIn: IdentityPlace[];
+  /**
+   * Send / Save carried out (outbox entry / password stored), then the answer is lost: 'http500'
+   * answers 500, 'drop' destroys the socket, 'hang' never answers (until the client gives up or the
+   * simulator closes). `once` = the next such request after this was set (or after reset), then spent.
+   */
+  afterEffect: { kind: EffectKind; mode: LostAnswer; once: boolean }[];
+  /** When the E-mail History lists a resent e-mail: 'at-once', N = N seconds after the send, 'never'. */
+  historyListsSent: 'at-once' | 'never' | number;
+  /** Save refused by a banner at the top of the page (nothing stored): 'once' = the next Save, then spent. */
+  refuseSave: 'never' | 'once' | 'always';
+  /** Customer data (names, address lines) contains admin wording: "Changes saved", "E-mail has been sent". */
+  adminWordingInData: boolean;
   /** Enable the /__sim/ control API. */
   control: boolean;
 }
@@ -72,6 +89,10 @@ export const DEFAULT_CONFIG: SimConfig = {
   headingTag: 'variant',
   titleTag: 'variant',
   identityIn: ['title', 'browser-title', 'field'],
+  afterEffect: [],
+  historyListsSent: 'at-once',
+  refuseSave: 'never',
+  adminWordingInData: false,
   control: false,
 };
 
@@ -99,6 +120,10 @@ export function validateConfig(c: SimConfig): SimConfig {
   const f = c.loadDataFailure;
   if (typeof f === 'number' ? !(f >= 0 && f <= 1) : !['never', 'once', 'always'].includes(f)) bad(`loadDataFailure ${f}`);
   if (!(c.sessionTtlMs > 0)) bad('sessionTtlMs');
+  for (const p of c.afterEffect) if (!['send', 'save'].includes(p.kind) || !LOST_ANSWERS.includes(p.mode) || typeof p.once !== 'boolean') bad(`afterEffect ${JSON.stringify(p)}`);
+  const h = c.historyListsSent;
+  if (typeof h === 'number' ? !(h >= 0) : !['at-once', 'never'].includes(h)) bad(`historyListsSent ${h}`);
+  if (!['never', 'once', 'always'].includes(c.refuseSave)) bad(`refuseSave ${c.refuseSave}`);
   for (const p of c.failPages) if (!FAIL_KINDS.includes(p.kind) || !['once', 'always'].includes(p.mode)) bad(`failPages ${JSON.stringify(p)}`);
   if (!Array.isArray(c.foreignLabels) || c.foreignLabels.some((k) => typeof k !== 'string')) bad('foreignLabels');
   if (!['one', 'split', 'none'].includes(c.nameColumn)) bad(`nameColumn ${c.nameColumn}`);
@@ -113,6 +138,7 @@ export function mergeConfig(base: SimConfig, patch: Partial<SimConfig>): SimConf
   const out = { ...base, ...stripUndefined(patch) };
   out.renamed = { ...(patch.renamed ?? base.renamed) };
   out.failPages = [...(patch.failPages ?? base.failPages)];
+  out.afterEffect = [...(patch.afterEffect ?? base.afterEffect)];
   out.loadDataLatencyMs = [...(patch.loadDataLatencyMs ?? base.loadDataLatencyMs)] as [number, number];
   out.foreignLabels = [...(patch.foreignLabels ?? base.foreignLabels)];
   out.identityIn = [...(patch.identityIn ?? base.identityIn)];
@@ -131,6 +157,8 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
  *   registeredColumn=true|false; headingTag/titleTag=variant|h1..h6|div|strong;
  *   identityIn=title,browser-title,breadcrumb,field; quirk=<name>[,<name>] (presets in variants.ts,
  *   applied in order; later keys override them).
+ *   afterEffect=send:hang,save:drop:always (default once); historyListsSent=at-once|never|20 (seconds);
+ *   refuseSave=never|once|always; brokenDates/adminWordingInData/control=true|false|1|0.
  */
 export function configFromStrings(entries: Iterable<[string, string]>): Partial<SimConfig> {
   const out: Partial<SimConfig> = {};
@@ -163,6 +191,16 @@ export function configFromStrings(entries: Iterable<[string, string]>): Partial<
         })];
         break;
       case 'brokenDates': case 'broken-dates': out.brokenDates = bool(v); break;
+      case 'afterEffect': case 'after-effect':
+        out.afterEffect = [...(out.afterEffect ?? []), ...v.split(',').filter(Boolean).map((p) => {
+          const [kind, mode, times] = p.split(':');
+          return { kind: kind as EffectKind, mode: (mode ?? 'http500') as LostAnswer, once: times !== 'always' };
+        })];
+        break;
+      case 'historyListsSent': case 'history-lists-sent':
+        out.historyListsSent = /^[\d.]+$/.test(v) ? Number(v) : (v as 'at-once' | 'never'); break;
+      case 'refuseSave': case 'refuse-save': out.refuseSave = v as 'never' | 'once' | 'always'; break;
+      case 'adminWordingInData': case 'admin-wording': out.adminWordingInData = bool(v); break;
       case 'control': out.control = bool(v); break;
       case 'foreignLabels': case 'foreign': out.foreignLabels = v.split(',').map((x) => x.trim()).filter(Boolean); break;
       case 'nameColumn': case 'name-column': out.nameColumn = v as SimConfig['nameColumn']; break;

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { configFromStrings, DEFAULT_CONFIG, mergeConfig, validateConfig, type FailKind, type SimConfig } from './config.js';
+import { configFromStrings, DEFAULT_CONFIG, mergeConfig, validateConfig, type EffectKind, type FailKind, type LostAnswer, type SimConfig } from './config.js';
 import { formatDate } from './dates.js';
 import { labeler } from './labels.js';
 import { CSS, esc, makeCtx, page, SEARCH_SVG, type Ctx } from './render/html.js';
@@ -13,10 +13,10 @@ import { customerPage, CUSTOMER_FIELDS, type CustomerErrors, type CustomerField,
 import { listPage } from './render/list.js';
 import { loginPage, LOGIN_FIELDS } from './render/login.js';
 import { historyFragment, mailFragment, sentFragment, userPage } from './render/user.js';
-import { DEMO_LOGIN, Scenario, type OutboxEntry, type PasswordChange, type Person } from './state.js';
+import { DEMO_LOGIN, Scenario, type Account, type OutboxEntry, type PasswordChange, type Person } from './state.js';
 import { PATHS, ROUTES, param, type PageKind } from './variants.js';
 
-export type { SimConfig, FailKind } from './config.js';
+export type { SimConfig, FailKind, LostAnswer, EffectKind } from './config.js';
 export { DEFAULT_CONFIG, MARKUP_DEFAULTS, configFromStrings } from './config.js';
 export { QUIRKS, VARIANTS } from './variants.js';
 export { PEOPLE, XSS, DEMO_LOGIN, type PersonKey, type Person, type OutboxEntry, type PasswordChange } from './state.js';
@@ -64,6 +64,11 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
   let scenario = new Scenario(now());
   const sessions = new Map<string, Session>();
   let spentFailures = new Set<number>();
+  let spentAfterEffects = new Set<number>();
+  /** When each resent e-mail (by mail id) joins the E-mail History (historyListsSent). */
+  let listedAt = new Map<number, number>();
+  /** Answers held back by afterEffect 'hang' (ended when the client gives up or on close). */
+  const hanging = new Set<http.ServerResponse>();
 
   const newSession = () => {
     const id = randomBytes(18).toString('base64url');
@@ -96,15 +101,59 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
     return fail;
   }
 
+  /** The lost answer armed for this Send / Save, if any (a 'once' one is spent by it). */
+  function lostAnswer(kind: EffectKind): LostAnswer | undefined {
+    let mode: LostAnswer | undefined;
+    config.afterEffect.forEach((f, i) => {
+      if (f.kind !== kind || mode) return;
+      if (!f.once) mode = f.mode;
+      else if (!spentAfterEffects.has(i)) { spentAfterEffects.add(i); mode = f.mode; }
+    });
+    return mode;
+  }
+
+  /** The effect has happened; its answer does not arrive as it should. */
+  function loseAnswer(req: http.IncomingMessage, res: http.ServerResponse, mode: LostAnswer, c: Ctx, fetch: boolean) {
+    if (mode === 'http500') {
+      return fetch ? send(res, 500, 'text/plain; charset=utf-8', 'Internal Server Error') : html(res, 500, page(c, { title: c.t('serverError'), body: `<p>HTTP 500</p>` }));
+    }
+    if (mode === 'drop') {
+      // Cut mid-answer, after the status line and headers: a connection closed before any byte of
+      // the answer makes Chromium send the request again by itself (on a reused keep-alive socket),
+      // which would be the browser's duplicate, not the client's.
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': '4096', 'Cache-Control': 'no-store' });
+      res.write('<');
+      setTimeout(() => req.socket.destroy(), 20);
+      return;
+    }
+    hanging.add(res);
+    res.on('close', () => hanging.delete(res));
+  }
+
+  /** The account as pages show it: with adminWordingInData, its free text carries the admin's own words. */
+  function shown(a: Account, c: Ctx): Account {
+    if (!config.adminWordingInData) return a;
+    return { ...a, firstName: c.t('emailSent'), lastName: '', addresses: [...a.addresses, [c.t('changesSaved')], [c.t('emailSent')]] };
+  }
+
+  /** The account with the resent e-mails the E-mail History does not list yet (historyListsSent). */
+  function listed(a: Account): Account {
+    const t = now();
+    return { ...a, mails: a.mails.filter((m) => (listedAt.get(m.id) ?? -Infinity) <= t) };
+  }
+
   const api = {
     setConfig(p: Partial<SimConfig>) {
       config = mergeConfig(config, p);
       if (p.failPages) spentFailures = new Set();
+      if (p.afterEffect) spentAfterEffects = new Set();
       return config;
     },
     reset() {
       scenario = new Scenario(now());
       spentFailures = new Set();
+      spentAfterEffects = new Set();
+      listedAt = new Map();
       for (const s of sessions.values()) s.failedOnce.clear();
     },
     login: () => `${SESSION_COOKIE}=${newSession()}`,
@@ -162,7 +211,7 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
         return html(res, 200, listPage(c, scenario, kind, param(sp, 'q') ?? '', Number(param(sp, 'page') ?? 1) || 1));
       case 'user': {
         const a = scenario.account(Number(param(sp, 'id')));
-        return a ? html(res, 200, userPage(c, scenario, a)) : notFound(res, c);
+        return a ? html(res, 200, userPage(c, scenario, shown(a, c))) : notFound(res, c);
       }
       case 'history': {
         const a = scenario.account(Number(param(sp, 'id')));
@@ -171,7 +220,7 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
         await sleep(lo + Math.random() * (hi - lo));
         if (!a) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
         if (loadFails(session, `${a.id}:${which}`)) return send(res, 500, 'text/plain; charset=utf-8', 'Internal Server Error');
-        return html(res, 200, historyFragment(c, scenario, a, which, config.brokenDates));
+        return html(res, 200, historyFragment(c, scenario, listed(a), which, config.brokenDates));
       }
       case 'mail': {
         const found = scenario.findMail(Number(param(sp, 'id')));
@@ -181,7 +230,12 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
         if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
         const f = new URLSearchParams(await readBody(req));
         const entry = scenario.send(Number(f.get('mailId')), f.get('to') ?? '', f.get('subject') ?? '', f.get('body') ?? '', now());
-        return entry ? html(res, 200, sentFragment(c)) : send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+        if (!entry) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+        const copy = scenario.account(entry.accountId)!.mails.at(-1)!;
+        const h = config.historyListsSent;
+        if (h !== 'at-once') listedAt.set(copy.id, h === 'never' ? Infinity : entry.at + h * 1000);
+        const lost = lostAnswer('send');
+        return lost ? loseAnswer(req, res, lost, c, true) : html(res, 200, sentFragment(c));
       }
       case 'customer': {
         const a = scenario.account(Number(param(sp, 'id')));
@@ -194,16 +248,23 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
           if (!values.email) errors.email = 'required';
           else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) errors.email = 'invalidEmail';
           if (values.password && values.password.length < 8) errors.password = 'passwordTooShort';
-          if (Object.keys(errors).length) return html(res, 200, customerPage(c, scenario, a, { values, errors }));
+          if (Object.keys(errors).length) return html(res, 200, customerPage(c, scenario, shown(a, c), { values, errors }));
+          if (config.refuseSave !== 'never') {
+            if (config.refuseSave === 'once') config = { ...config, refuseSave: 'never' };
+            return html(res, 200, customerPage(c, scenario, shown(a, c), { values, refused: true }));
+          }
           a.email = values.email; a.firstName = values.firstName; a.lastName = values.lastName;
           a.language = values.language === 'de' ? 'de' : 'en';
           if (values.password) scenario.changePassword(a, values.password, now());
+          const lost = lostAnswer('save');
+          // The redirect that would show "Changes saved" is what is lost: no notice waits for a reload.
+          if (lost) return loseAnswer(req, res, lost, c, false);
           session.flash = `saved:${a.id}`;
           return redirect(res, req.url ?? path, 303);
         }
         const saved = session.flash === `saved:${a.id}`;
         if (saved) delete session.flash;
-        return html(res, 200, customerPage(c, scenario, a, { saved }));
+        return html(res, 200, customerPage(c, scenario, shown(a, c), { saved }));
       }
       default: {
         const titles = { dashboard: 'dashboard', content: 'content', orders: 'orders', tech: 'technicalSupport', company: 'company' } as const;
@@ -295,6 +356,7 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
     port,
     get config() { return config; },
     close: () => new Promise<void>((resolve) => {
+      for (const r of hanging) r.destroy();
       server.close(() => resolve());
       server.closeAllConnections();
     }),

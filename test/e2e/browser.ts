@@ -16,6 +16,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** The browser profile's directory (removed by close()). */
   profile: string;
+  /** The browser profile's directory (its files are searched for secrets by the fault matrix). */
+  profileDir: string;
   /** The background service worker (re-read after a restart: `serviceWorker()`). */
   serviceWorker(): Promise<Worker>;
   /** Opens the popup as a page, optionally bound to an admin tab. */
@@ -66,6 +68,7 @@ export async function launchWithExtension(options: { headless?: boolean; dist?: 
     context,
     extensionId,
     profile,
+    profileDir: profile,
     serviceWorker,
     async openPopup(tabId) {
       const page = await context.newPage();

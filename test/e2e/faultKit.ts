@@ -4,6 +4,8 @@
  * step, and read what the extension kept (runs, activity log, every storage area).
  */
 import { expect } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { World } from './setup';
 import { resultSays } from './popupHelpers';
@@ -64,8 +66,8 @@ export interface Ending {
  * with nothing shown is "silent" (the matrix counts those; there must be none).
  */
 export async function ending(popup: Page, email: string, since: number, timeout = 60_000): Promise<Ending> {
-  let run: Awaited<ReturnType<typeof runs>>[number] | undefined;
-  let all: Awaited<ReturnType<typeof runs>> = [];
+  let run: RunRecord | undefined;
+  let all: RunRecord[] = [];
   const status = resultRegion(popup);
   await expect
     .poll(
@@ -82,16 +84,9 @@ export async function ending(popup: Page, email: string, since: number, timeout 
       const newest = all.filter((r) => r.email === email).slice(-3).map((r) => ({ kind: r.kind, status: r.status, startedAt: r.startedAt, steps: r.steps.map((s) => `${s.id}:${s.state}`).join(' ') }));
       throw new Error(`${error.message}\nsince ${since}; popup says: ${JSON.stringify(text)}; runs: ${JSON.stringify(newest)}`);
     });
-  const shown = async () => {
-    if ((await status.locator('.error').count()) > 0) return 'error';
-    if ((await popup.locator('[aria-current="step"]').count()) > 0) return 'running';
-    if (run!.kind === 'set-password' && run!.status === 'done') return (await popup.locator('code.password').count()) > 0 ? 'result' : 'none';
-    if (run!.kind === 'resend' && run!.status === 'done') return (await status.locator('.notice').count()) > 0 ? 'result' : 'none';
-    return (await status.locator('.state-word, .notice').count()) > 0 ? 'result' : 'none';
-  };
   let kind = 'none';
   for (let i = 0; i < 30 && (kind === 'none' || kind === 'running'); i++) {
-    kind = await shown();
+    kind = await shownFor(popup, run!, all);
     if (kind === 'none' || kind === 'running') await popup.waitForTimeout(100);
   }
   const password = (await popup.locator('code.password').count()) > 0 ? await popup.locator('code.password').innerText() : undefined;
@@ -105,6 +100,37 @@ export async function ending(popup: Page, email: string, since: number, timeout 
     ...(password !== undefined ? { password } : {}),
     stillCurrent: await popup.locator('[aria-current="step"]').count(),
   };
+}
+
+/**
+ * Whether the popup shows THIS run's own outcome (a silent failure is decided per run, never by
+ * "some card or error is on screen", which an earlier run may have left): a failed run's own error
+ * message, a resend's own notice, a set-password run's password and notice, a look-up's card for the
+ * run's customer (and the run is the newest look-up for the e-mail: the one the card is drawn from).
+ */
+async function shownFor(popup: Page, run: RunRecord, all: RunRecord[]): Promise<'result' | 'error' | 'running' | 'none'> {
+  const status = resultRegion(popup);
+  if ((await popup.locator('[aria-current="step"]').count()) > 0) return 'running';
+  const texts = async (selector: string) => (await status.locator(selector).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  const norm = (t: string | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
+  if (run.status === 'failed' && run.error) {
+    if (run.error.code === 'not-found') return (await status.innerText()).includes(run.email) ? 'error' : 'none';
+    return (await texts('.error')).includes(norm(run.error.message)) ? 'error' : 'none';
+  }
+  if (run.status === 'choose-shop') return (await status.getByRole('button').count()) > 0 ? 'result' : 'none';
+  if (run.status !== 'done') return 'none';
+  if (run.kind === 'set-password') {
+    const notice = (await texts('.notice')).includes(norm(run.notice));
+    return notice && (await popup.locator('code.password').count()) > 0 ? 'result' : 'none';
+  }
+  if (run.kind === 'resend') return run.notice && (await texts('.notice')).includes(norm(run.notice)) ? 'result' : 'none';
+  // Look-up: the card for the run's customer, drawn from this run (the newest look-up for the e-mail).
+  const newest = all.filter((r) => r.kind === 'lookup' && r.email === run.email).sort((a, b) => b.startedAt - a.startedAt)[0];
+  if (newest?.id !== run.id || !run.lookup) return 'none';
+  const card = status.locator('section.card');
+  if ((await card.count()) !== 1 || (await status.locator('.state-word').count()) !== 1) return 'none';
+  const cardText = await card.innerText();
+  return cardText.includes(run.lookup.customer.email) && cardText.includes(run.lookup.customer.shop) ? 'result' : 'none';
 }
 
 /** The popup's result region (role=status). */
@@ -135,7 +161,19 @@ export async function activity(page: Page): Promise<{ at: number; action: string
 }
 
 /** storage.session `runs`. */
-export async function runs(page: Page): Promise<{ id: string; kind: string; email: string; status: string; startedAt: number; steps: { id: string; state: string; startedAt?: number; endedAt?: number }[]; error?: { code: string; message: string } }[]> {
+export interface RunRecord {
+  id: string;
+  kind: string;
+  email: string;
+  status: string;
+  startedAt: number;
+  steps: { id: string; state: string; startedAt?: number; endedAt?: number }[];
+  error?: { code: string; message: string };
+  notice?: string;
+  lookup?: { customer: { email: string; shop: string } };
+}
+
+export async function runs(page: Page): Promise<RunRecord[]> {
   return page.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
     return ((await api.storage.session.get('runs')).runs ?? []) as never;
@@ -189,9 +227,10 @@ export async function adoptAdminTab(world: World): Promise<void> {
 
 /** Makes sure an admin tab exists and shows the dashboard (every case starts from the same place). */
 export async function freshAdminTab(world: World): Promise<void> {
+  // Logged in, whatever the case before did (a case that expired the sessions may have failed
+  // before it logged in again; the next cases must not inherit that).
+  await logInAgain(world);
   if (world.admin.isClosed()) {
-    // With its last tab gone the browser may end the session and drop the session cookie: log in again.
-    await logInAgain(world);
     world.admin = await world.ext.context.newPage();
     await world.admin.goto(`${world.sim.url}/`);
     world.adminTabId = await world.ext.tabIdOf(world.admin);
@@ -223,4 +262,179 @@ export async function cardFor(world: World, email: string, word: string | RegExp
 export async function confirmSetPassword(popup: Page): Promise<void> {
   await popup.getByRole('button', { name: 'Set new password' }).click();
   await popup.getByRole('button', { name: 'Confirm' }).click();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secrets: every password a case met is searched for everywhere it could have been kept.
+
+/** The Password field's names in every variant (the simulator's POST handler accepts any). */
+const PASSWORD_FIELDS = ['password', 'customer[new_password]', 'ctl00$txtPassword'];
+
+/**
+ * Records every password the browser posted to the admin (a Save through the popup or in the page,
+ * whatever its outcome) and every one a test reports as shown. `take()` returns them and starts over.
+ */
+export interface Watcher {
+  add(p: string | undefined): void;
+  take(): string[];
+  /** POSTs that left the browser for the admin since the last `resetPosts()`: Send (the dialog's fetch) and Save. */
+  posts: { send: number; save: number };
+  resetPosts(): void;
+}
+
+export function watchPasswords(world: World): Watcher {
+  let seen = new Set<string>();
+  const posts = { send: 0, save: 0 };
+  world.ext.context.on('request', (request) => {
+    if (request.method() !== 'POST' || !request.url().startsWith(world.sim.url)) return;
+    const path = new URL(request.url()).pathname;
+    if (path === new URL(world.sim.pathOf('send')).pathname) posts.send++;
+    if (path === new URL(world.sim.pathOf('customer')).pathname) posts.save++;
+    const body = request.postData();
+    if (!body) return;
+    const form = new URLSearchParams(body);
+    for (const name of PASSWORD_FIELDS) {
+      const value = form.get(name);
+      if (value) seen.add(value);
+    }
+  });
+  return {
+    posts,
+    resetPosts: () => {
+      posts.send = 0;
+      posts.save = 0;
+    },
+    add: (p) => void (p && seen.add(p)),
+    take: () => {
+      const out = [...seen];
+      seen = new Set();
+      return out;
+    },
+  };
+}
+
+/**
+ * The forms a kept password could take: as is (UTF-8 and UTF-16, as LevelDB and SQLite store text),
+ * JSON-escaped, base64 (standard and URL-safe, at all three byte alignments, since it may sit
+ * inside a longer encoded blob), hex (both cases) and URL-encoded (percent and form encoding).
+ */
+export function encodings(password: string): { name: string; bytes: Buffer }[] {
+  const utf8 = Buffer.from(password, 'utf8');
+  const forms: { name: string; text?: string; bytes?: Buffer }[] = [
+    { name: 'plaintext', bytes: utf8 },
+    { name: 'plaintext (UTF-16)', bytes: Buffer.from(password, 'utf16le') },
+    { name: 'JSON-escaped', text: JSON.stringify(password).slice(1, -1) },
+    { name: 'hex', text: utf8.toString('hex') },
+    { name: 'HEX', text: utf8.toString('hex').toUpperCase() },
+    { name: 'URL-encoded', text: encodeURIComponent(password) },
+    { name: 'form-encoded', text: new URLSearchParams({ p: password }).toString().slice(2) },
+  ];
+  for (let shift = 0; shift < 3; shift++) {
+    const b64 = Buffer.concat([Buffer.alloc(shift), utf8]).toString('base64');
+    // Drop the characters that also carry bits of the bytes before and after the password.
+    const core = b64.slice([0, 2, 3][shift], Math.floor(((shift + utf8.length) * 8) / 6));
+    forms.push({ name: `base64 (offset ${shift})`, text: core });
+    forms.push({ name: `base64url (offset ${shift})`, text: core.replace(/\+/g, '-').replace(/\//g, '_') });
+  }
+  const out = new Map<string, { name: string; bytes: Buffer }>();
+  for (const f of forms) {
+    const bytes = f.bytes ?? Buffer.from(f.text!, 'utf8');
+    const key = bytes.toString('hex');
+    if (!out.has(key)) out.set(key, { name: f.name, bytes });
+  }
+  return [...out.values()];
+}
+
+/** Everything an origin's pages can keep: Web Storage, IndexedDB (every store, every record), CacheStorage. */
+async function originStores(page: Page, withChromeStorage: boolean): Promise<string> {
+  return page.evaluate(async (chromeStorage) => {
+    const out: Record<string, unknown> = { origin: location.origin, localStorage: { ...localStorage }, sessionStorage: { ...sessionStorage } };
+    if (chromeStorage) {
+      const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'sync' | 'session', { get(k: null): Promise<unknown> }> } }).chrome;
+      out.storage = { local: await api.storage.local.get(null), sync: await api.storage.sync.get(null), session: await api.storage.session.get(null) };
+    }
+    const idb: Record<string, unknown> = {};
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(info.name!);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        idb[`${info.name}/${store}`] = await new Promise((resolve, reject) => {
+          const req = db.transaction(store, 'readonly').objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      }
+      db.close();
+    }
+    out.indexedDB = idb;
+    const caches_: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      caches_[name] = [];
+      for (const req of await cache.keys()) {
+        const res = await cache.match(req);
+        caches_[name].push(`${req.url} ${res ? await res.text() : ''}`);
+      }
+    }
+    out.cacheStorage = caches_;
+    return JSON.stringify(out);
+  }, withChromeStorage);
+}
+
+function* filesUnder(dir: string): Generator<string> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) yield* filesUnder(path);
+    else if (e.isFile()) yield path;
+  }
+}
+
+/**
+ * Searches for each password in every storage area of the extension (chrome.storage local, sync,
+ * session; its pages' Web Storage, IndexedDB, CacheStorage), the admin origin's (a content script
+ * shares it), and every file of the browser profile, in each encoding. Returns one line per find.
+ */
+export async function huntPasswords(world: World, passwords: string[]): Promise<string[]> {
+  if (passwords.length === 0) return [];
+  const texts: { where: string; bytes: Buffer }[] = [];
+  const ext = await world.ext.openPopup();
+  try {
+    texts.push({ where: 'extension storage, IndexedDB, CacheStorage', bytes: Buffer.from(await originStores(ext, true), 'utf8') });
+  } finally {
+    await ext.close();
+  }
+  for (const p of world.ext.context.pages()) {
+    if (p.isClosed() || !p.url().startsWith(world.sim.url)) continue;
+    const admin = await originStores(p, false).catch(() => null);
+    if (admin !== null) texts.push({ where: `admin origin (${new URL(p.url()).pathname})`, bytes: Buffer.from(admin, 'utf8') });
+  }
+  const forms = passwords.map((p) => ({ p, forms: encodings(p) }));
+  const found: string[] = [];
+  const search = (where: string, bytes: Buffer) => {
+    for (const { p, forms: fs } of forms) {
+      for (const f of fs) if (bytes.includes(f.bytes)) found.push(`${p.slice(0, 3)}… as ${f.name} in ${where}`);
+    }
+  };
+  for (const t of texts) search(t.where, t.bytes);
+  for (const file of filesUnder(world.ext.profileDir)) {
+    let bytes: Buffer;
+    try {
+      if (statSync(file).size > 64 * 1024 * 1024) continue;
+      bytes = readFileSync(file);
+    } catch {
+      continue; // a file the browser just removed (journals come and go)
+    }
+    search(`profile file ${relative(world.ext.profileDir, file)}`, bytes);
+  }
+  return found;
 }

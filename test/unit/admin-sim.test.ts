@@ -371,3 +371,105 @@ describe('markup', () => {
     expect(Object.keys(PEOPLE).every((k) => people.some((p) => p.key === k))).toBe(true);
   });
 });
+
+describe('faults after the effect', () => {
+  const sendForm = () => {
+    const person = sim.people().find((p) => p.email === PEOPLE.valid2h)!;
+    const mail = account(PEOPLE.valid2h).mails.find((m) => m.token === person.latestToken)!;
+    return { mailId: String(mail.id), to: PEOPLE.valid2h, subject: mail.subject, body: mail.body };
+  };
+  const newPasswordRows = async () => rows((await history(PEOPLE.valid2h, 'email')).text).filter((r) => r['E-mail Type'] === 'New Password').length;
+
+  it('Send carried out, then HTTP 500 / the connection cut / no answer (once each)', async () => {
+    sim.setConfig({ afterEffect: [{ kind: 'send', mode: 'http500', once: true }] });
+    expect((await post(path('send'), sendForm())).res.status).toBe(500);
+    expect(sim.outbox()).toHaveLength(1);
+    expect((await post(path('send'), sendForm())).res.status).toBe(200);
+    expect(sim.outbox()).toHaveLength(2);
+
+    sim.setConfig({ afterEffect: [{ kind: 'send', mode: 'drop', once: true }] });
+    await expect(post(path('send'), sendForm())).rejects.toThrow();
+    expect(sim.outbox()).toHaveLength(3);
+
+    sim.setConfig({ afterEffect: [{ kind: 'send', mode: 'hang', once: true }] });
+    const hung = await fetch(sim.url + path('send'), {
+      method: 'POST', body: new URLSearchParams(sendForm()), headers: { cookie }, signal: AbortSignal.timeout(500),
+    }).then(() => 'answered', (e: Error) => e.name);
+    expect(hung).toBe('TimeoutError');
+    expect(sim.outbox()).toHaveLength(4);
+  });
+
+  it('the E-mail History lists a resent e-mail at once, N seconds late, or never', async () => {
+    const before = await newPasswordRows();
+    sim.setConfig({ historyListsSent: 20 });
+    await post(path('send'), sendForm());
+    expect(await newPasswordRows()).toBe(before);
+    clock += 19_000;
+    expect(await newPasswordRows()).toBe(before);
+    clock += 1_000;
+    expect(await newPasswordRows()).toBe(before + 1);
+    sim.setConfig({ historyListsSent: 'never' });
+    await post(path('send'), sendForm());
+    clock += 3600_000;
+    expect(await newPasswordRows()).toBe(before + 1);
+    sim.setConfig({ historyListsSent: 'at-once' });
+    await post(path('send'), sendForm());
+    expect(await newPasswordRows()).toBe(before + 2);
+    expect(sim.outbox()).toHaveLength(3);
+  });
+
+  it('Save carried out, then its answer lost: stored, no "Changes saved" waiting on reload', async () => {
+    const a = account(PEOPLE.expired3d);
+    const url = `${path('customer')}?id=${a.id}`;
+    sim.setConfig({ afterEffect: [{ kind: 'save', mode: 'drop', once: true }] });
+    await expect(post(url, { email: a.email, password: 'long-enough-1' })).rejects.toThrow();
+    expect(sim.passwordChanges()).toHaveLength(1);
+    expect(sim.checkPassword(a.email, 'long-enough-1')).toBe(true);
+    expect(text((await get(url)).text)).not.toContain('Changes saved');
+    sim.setConfig({ afterEffect: [{ kind: 'save', mode: 'http500', once: false }] });
+    expect((await post(url, { email: a.email, password: 'long-enough-2' })).res.status).toBe(500);
+    expect((await post(url, { email: a.email, password: 'long-enough-3' })).res.status).toBe(500);
+    expect(sim.passwordChanges()).toHaveLength(3);
+  });
+
+  it('a page-level refusal of Save: a banner at the top, nothing stored; once = the next Save only', async () => {
+    const a = account(PEOPLE.expired3d);
+    for (const variant of VARIANTS) {
+      sim.setConfig({ variant, refuseSave: 'once' });
+      const curl = `${path('customer')}?id=${a.id}`;
+      const refused = await post(curl, { email: a.email, password: 'long-enough-1' });
+      expect(refused.res.status).toBe(200);
+      const body = text(refused.text);
+      expect(body).toContain(LABELS.en.saveRefused);
+      // At the top: before the Customer section's heading, not next to the Password field.
+      expect(body.indexOf(LABELS.en.saveRefused)).toBeLessThan(body.indexOf('E-mail'));
+      expect(body).not.toContain('Changes saved');
+      expect(sim.passwordChanges()).toHaveLength(0);
+      expect((await post(curl, { email: a.email, password: 'long-enough-1' })).res.status).toBe(303);
+      sim.reset();
+    }
+  });
+
+  it('customer data can contain the admin wording (exactly, as an element of its own)', async () => {
+    sim.setConfig({ adminWordingInData: true, lang: 'de' });
+    const a = account(PEOPLE.expired3d);
+    const customer = doc((await get(`${path('customer')}?id=${a.id}`)).text);
+    const own = [...customer.querySelectorAll('address')].map((el) => el.textContent!.trim());
+    expect(own).toEqual(expect.arrayContaining([LABELS.de.changesSaved, LABELS.de.emailSent]));
+    const user = text((await get(`${path('user')}?id=${a.id}`)).text);
+    expect(user).toContain(LABELS.de.emailSent);
+    // Nothing was saved or sent.
+    expect(sim.passwordChanges()).toHaveLength(0);
+    expect(sim.outbox()).toHaveLength(0);
+  });
+
+  it('the new switches parse from strings and are validated', async () => {
+    const { json } = await control('POST', 'config?afterEffect=send:hang,save:drop:always&historyListsSent=15&refuseSave=once&adminWordingInData=1');
+    expect(json).toMatchObject({
+      afterEffect: [{ kind: 'send', mode: 'hang', once: true }, { kind: 'save', mode: 'drop', once: false }],
+      historyListsSent: 15, refuseSave: 'once', adminWordingInData: true,
+    });
+    expect((await control('POST', 'config?afterEffect=send:explode')).status).toBe(400);
+    expect((await control('POST', 'config?historyListsSent=later')).status).toBe(400);
+  });
+});

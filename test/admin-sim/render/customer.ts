@@ -21,7 +21,7 @@ const LABEL: Record<CustomerField, LabelKey> = {
 };
 
 /** Sales > Customers > Show. `values`/`errors` are set when re-rendering a rejected Save. */
-export function customerPage(c: Ctx, s: Scenario, a: Account, o: { saved?: boolean; values?: CustomerValues; errors?: CustomerErrors } = {}): string {
+export function customerPage(c: Ctx, s: Scenario, a: Account, o: { saved?: boolean; refused?: boolean; values?: CustomerValues; errors?: CustomerErrors } = {}): string {
   const t = c.t;
   const values: CustomerValues = o.values ?? { email: a.email, firstName: a.firstName, lastName: a.lastName, password: '', language: a.language };
   const errors = o.errors ?? {};
@@ -32,6 +32,13 @@ export function customerPage(c: Ctx, s: Scenario, a: Account, o: { saved?: boole
     classic: `<div class="notice success">${esc(t('changesSaved'))}</div>`,
     modern: `<div class="alert alert-success" role="status">${esc(t('changesSaved'))}</div>`,
     legacy: `<span id="ctl00_lblMessage" class="Message"><font color="green">${esc(t('changesSaved'))}</font></span>`,
+  }[c.v] : '';
+
+  // A refusal of the whole Save, as a banner at the top of the page (not next to a field).
+  const banner = o.refused ? {
+    classic: `<div class="notice error">${esc(t('saveRefused'))}</div>`,
+    modern: `<div class="alert alert-danger">${esc(t('saveRefused'))}</div>`,
+    legacy: `<span id="ctl00_lblMessage" class="Message"><font color="red">${esc(t('saveRefused'))}</font></span>`,
   }[c.v] : '';
 
   const form = customerForm(c, postUrl, values, errors);
@@ -54,7 +61,7 @@ export function customerPage(c: Ctx, s: Scenario, a: Account, o: { saved?: boole
   return page(c, {
     title: t('customerTitle', { email: a.email }) + ` (${shop.name})`,
     identity: { email: a.email, bare: `${t('customerTitleBare')} (${shop.name})`, path: ['sales', 'customers'] },
-    body: notice + body,
+    body: banner + notice + body,
   });
 }
 

@@ -138,15 +138,36 @@ describe('customer page and login', () => {
     setPage(`<div><b>Changes saved</b></div>${CUSTOMER()}`);
     expect(readSaveOutcome(document, en, before)).toEqual({ kind: 'saved' });
   });
-  it('a validation message wins over a "Changes saved" elsewhere (customer text); a second Save in a row reads as saved', () => {
+  it('a validation message wins over a "Changes saved" elsewhere (customer text)', () => {
     // An address line that is the customer's own text, and a refused Save.
     const withAddress = (extra = '') => CUSTOMER(extra).replace('<p>No data</p>', '<p>Changes saved</p>');
     const before = saveBaseline(setPage(CUSTOMER()), en);
     expect(readSaveOutcome(setPage(withAddress('<em>At least 8 characters.</em>')), en, before)).toEqual({ kind: 'validation', message: 'At least 8 characters.' });
-    // The page an earlier Save led to shows the notice already; the next Save's page shows it again.
+  });
+  it('a refusal anywhere on the page wins; "Changes saved" counts only when this Save added one outside the customer data', () => {
+    const withAddress = (extra = '') => CUSTOMER(extra).replace('<p>No data</p>', '<address>Changes saved</address>');
+    const banner = '<div class="notice error">The changes could not be saved: the record was changed by another user.</div>';
     const notice = '<div><b>Changes saved</b></div>';
+    const before = saveBaseline(setPage(withAddress()), en);
+    // A banner at the top (no role, not next to the field) while the customer's address reads "Changes saved".
+    expect(readSaveOutcome(setPage(`${banner}${withAddress()}`), en, before)).toEqual({ kind: 'validation', message: 'The changes could not be saved: the record was changed by another user.' });
+    // A text the page did not show before is read as a refusal only when no new notice came with it
+    // (an admin may print other new texts after a Save; a labelled or alert refusal always wins, below).
+    expect(readSaveOutcome(setPage(`${banner}${notice}${withAddress()}`), en, before)).toEqual({ kind: 'saved' });
+    // The same page again (no notice, no refusal): the address alone is not a confirmation.
+    expect(readSaveOutcome(setPage(withAddress()), en, before)).toEqual({ kind: 'unknown' });
+    // This Save's notice next to the same address: saved.
+    expect(readSaveOutcome(setPage(`${notice}${withAddress()}`), en, before)).toEqual({ kind: 'saved' });
+    // An alert as the refusal wins over a notice; an alert the page showed before Save does not count.
+    const alert = (t: string) => `<p role="alert">${t}</p>`;
+    expect(readSaveOutcome(setPage(`${alert('Not saved: locked.')}${notice}${withAddress()}`), en, before)).toEqual({ kind: 'validation', message: 'Not saved: locked.' });
+    const withTrial = saveBaseline(setPage(`${alert('Your trial ends soon.')}${CUSTOMER()}`), en);
+    expect(readSaveOutcome(setPage(`${alert('Your trial ends soon.')}${notice}${CUSTOMER()}`), en, withTrial)).toEqual({ kind: 'saved' });
+    // The page an earlier Save led to shows the notice already; showing it again is no proof of this Save.
     const again = saveBaseline(setPage(`${notice}${CUSTOMER()}`), en);
-    expect(readSaveOutcome(setPage(`${notice}${CUSTOMER()}`), en, again)).toEqual({ kind: 'saved' });
+    expect(readSaveOutcome(setPage(`${notice}${CUSTOMER()}`), en, again)).toEqual({ kind: 'unknown' });
+    // A baseline without blocks (an older hand-over) reads as before.
+    expect(readSaveOutcome(setPage(`${notice}${CUSTOMER()}`), en, { notes: ['Leave empty to keep the current password.'] })).toEqual({ kind: 'saved' });
   });
   it('missing Save is a named error', () => {
     setPage(CUSTOMER().replace('>Save<', '>Store<'));

@@ -1,0 +1,92 @@
+/**
+ * Fault matrix: the popup flows on the classic admin: faults after the effect, late histories, refusals, admin wording; every markup variant. The machinery, the counters and what they cover: faultMatrix.ts.
+ */
+import { describe, expect } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { PEOPLE, type LostAnswer } from '../admin-sim/server';
+import { PARAMS } from '../admin-sim/variants';
+import { adoptAdminTab, cardFor, ending, logInAgain, openSettledPopup, runs, whenStep, type Ending, type RunRecord } from './faultKit';
+import {
+  BUG, CUSTOMER, FLOWS, LATE_WINDOW_MS, MID_STEP, OK, SAVE_REFUSED, SLOW, matrixCase, matrixSummary, matrixWorld, play, resendAgain, retry, tally, verdict, verify,
+  type Expected, type Played,
+} from './faultMatrix';
+
+matrixSummary('faultsAfterEffect.test.ts');
+
+describe('fault matrix after the effect on the classic admin (en, en-US)', () => {
+  const m = matrixWorld({ variant: 'classic' }, (name) => !/^(lookup|set-password):/.test(name));
+  // Faults after the effect, late histories, page-level refusals, customer data with admin wording:
+  // the popup paths. A Send or Save the admin may have carried out is never repeated by itself, the
+  // agent is told it may have happened, and nobody else's data changes (verify's hard checks).
+  const MAY_HAVE_SENT = /may (or may not )?have (been sent|gone out)/;
+  const LOST: Record<LostAnswer, string> = { http500: 'HTTP 500', drop: 'the connection cut', hang: 'no answer until our timeout' };
+
+  for (const mode of ['http500', 'drop', 'hang'] as const) {
+    matrixCase(`resend: Send carried out, then ${LOST[mode]}: not repeated, "may have gone out"; Retry finds it in the history`, mode === 'drop', async () => {
+      const played = await play(m.world(), 'resend', () => void m.world().sim.setConfig({ afterEffect: [{ kind: 'send', mode, once: true }] }));
+      await verify(m.world(), 'resend', played, { end: 'failed', message: MAY_HAVE_SENT, remedy: 'retry', sends: 1, changes: 0, activity: /^failed: / });
+      // Retry reads the E-mail History afresh (it lists the e-mail at once here) and does not send.
+      await verify(m.world(), 'resend', await retry(played.popup, 'resend'), { end: 'failed', code: 'already-resent', message: /already resent/, sends: 1, changes: 0, activity: /^failed: already-resent$/ });
+    }, mode === 'hang' ? undefined : BUG.sendFailedAfterEffect);
+  }
+
+  for (const late of [60, 'never'] as const) {
+    const when = late === 'never' ? 'never' : `${late} s late`;
+    matrixCase(`resend: the E-mail History lists the resend ${when}: the next resend does not send it again`, late === 60, async () => {
+      m.world().sim.setConfig({ historyListsSent: late });
+      const played = await play(m.world(), 'resend');
+      await verify(m.world(), 'resend', played, OK.resend);
+      await verify(m.world(), 'resend', await resendAgain(m.world()), { end: 'failed', code: 'already-resent', message: /already resent/, sends: 1, changes: 0, activity: /^failed: already-resent$/ });
+    }, BUG.lateHistory);
+  }
+
+  matrixCase('resend: Send carried out, then HTTP 500, and the history lists it late: Retry does not send it again', false, async () => {
+    m.world().sim.setConfig({ historyListsSent: 60 });
+    const played = await play(m.world(), 'resend', () => void m.world().sim.setConfig({ afterEffect: [{ kind: 'send', mode: 'http500', once: true }] }));
+    await verify(m.world(), 'resend', played, { end: 'failed', message: MAY_HAVE_SENT, remedy: 'retry', sends: 1, changes: 0, activity: /^failed: / });
+    await verify(m.world(), 'resend', await retry(played.popup, 'resend'), { end: 'failed', message: /already resent|may (or may not )?have/, sends: 1, changes: 0, activity: /^failed: / });
+  }, `${BUG.sendFailedAfterEffect}; ${BUG.lateHistory}`);
+
+  for (const mode of ['drop', 'http500', 'hang'] as const) {
+    matrixCase(`set-password: Save carried out, then ${LOST[mode]}: not repeated, "may have been changed"`, mode === 'drop', async () => {
+      const played = await play(m.world(), 'set-password', () => void m.world().sim.setConfig({ afterEffect: [{ kind: 'save', mode, once: true }] }));
+      await verify(m.world(), 'set-password', played, { end: 'failed', message: /may have been changed/, remedy: 'retry', sends: 0, changes: 1, activity: /^failed: / });
+      expect(played.end.password, 'no password is shown for a Save whose answer was lost').toBeUndefined();
+      await played.popup.waitForTimeout(LATE_WINDOW_MS);
+      expect(m.world().sim.passwordChanges(), 'Save is not repeated by itself').toHaveLength(1);
+    });
+  }
+
+  matrixCase('set-password: Save refused by a banner at the top of the page: not saved, the banner\'s words shown', true, async () => {
+    const played = await play(m.world(), 'set-password', () => void m.world().sim.setConfig({ refuseSave: 'once' }));
+    await verify(m.world(), 'set-password', played, { end: 'failed', code: 'validation', message: SAVE_REFUSED, sends: 0, changes: 0, activity: /^failed: validation$/ });
+    expect(played.end.password, 'no password is shown for a refused Save').toBeUndefined();
+  });
+
+  matrixCase('set-password: Save refused by a banner while the customer\'s data reads "Changes saved": not taken as saved', true, async () => {
+    m.world().sim.setConfig({ adminWordingInData: true });
+    const played = await play(m.world(), 'set-password', () => void m.world().sim.setConfig({ refuseSave: 'once' }));
+    await verify(m.world(), 'set-password', played, { end: 'failed', code: 'validation', message: SAVE_REFUSED, sends: 0, changes: 0, activity: /^failed: validation$/ });
+  });
+
+  for (const flow of FLOWS) {
+    matrixCase(`${flow}: customer data that reads "Changes saved" / "E-mail has been sent" changes nothing`, flow === 'set-password', async () => {
+      m.world().sim.setConfig({ adminWordingInData: true });
+      await verify(m.world(), flow, await play(m.world(), flow), OK[flow]);
+    });
+  }
+});
+
+describe.each([
+  { variant: 'modern', lang: 'de', dateFormat: 'de-DE', core: 'resend' },
+  { variant: 'legacy', lang: 'en', dateFormat: 'iso-minute', core: 'set-password' },
+  { variant: 'classic', lang: 'de', dateFormat: 'iso-t', core: 'lookup' },
+] as const)('every markup variant: $variant ($lang, $dateFormat)', ({ core, ...config }) => {
+  const m = matrixWorld(config, (name) => / resend /.test(name));
+
+  for (const flow of FLOWS) {
+    matrixCase(`${config.variant}/${config.lang}: ${flow} completes`, flow === core, async () => {
+      await verify(m.world(), flow, await play(m.world(), flow), OK[flow]);
+    });
+  }
+});
