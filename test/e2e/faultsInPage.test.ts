@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { PEOPLE, type LostAnswer } from '../admin-sim/server';
+import { closedSecretTexts } from './closedRoots';
 import { PARAMS } from '../admin-sim/variants';
 import { adoptAdminTab, cardFor, ending, logInAgain, openSettledPopup, runs, whenStep, type Ending, type RunRecord } from './faultKit';
 import {
@@ -98,7 +99,7 @@ describe('fault matrix in the page (classic admin, en)', () => {
     matrixCase(`in-page resend: Send carried out, then ${mode}: not repeated, "may have gone out"`, mode === 'http500', async () => {
       const played = await resendInPage(() => void m.world().sim.setConfig({ afterEffect: [{ kind: 'send', mode, once: true }] }));
       await verify(m.world(), 'resend', played, { end: 'failed', message: MAY_HAVE_SENT, sends: 1, changes: 0, activity: /^failed: / }, email);
-    }, mode === 'hang' ? undefined : BUG.sendFailedAfterEffect);
+    });
   }
 
   for (const late of [60, 'never'] as const) {
@@ -116,7 +117,7 @@ describe('fault matrix in the page (classic admin, en)', () => {
         await bar().locator('button[data-action="confirm-resend"]').click();
         await verify(m.world(), 'resend', { popup: await extPage(), since, end: await inPageEnding(since) }, { end: 'failed', code: 'already-resent', message: /already resent/, sends: 1, changes: 0, activity: /^failed: already-resent$/ }, email);
       }
-    }, BUG.lateHistory);
+    });
   }
 
   matrixCase('in-page resend: customer data that reads "E-mail has been sent" is not a confirmation', false, async () => {
@@ -124,19 +125,22 @@ describe('fault matrix in the page (classic admin, en)', () => {
     await verify(m.world(), 'resend', await resendInPage(), IN_PAGE_OK, email);
   });
 
-  /** Generate on the customer page, then the agent's own Save; what the page says after it. */
+  /** "Set new password" → Confirm on the customer page (the run fills and saves there); what the page says after it. */
   async function saveInPage(who: string): Promise<{ outcome: string; text: string; password: string }> {
     const account = m.world().sim.scenario().accounts.find((a) => a.email === who)!;
     await m.world().admin.goto(`${m.world().sim.pathOf('customer')}?${PARAMS[m.world().sim.config.variant].id}=${account.id}`);
-    const gen = m.world().admin.locator('reset-desk-ui[data-kind="password-generator"]');
-    await gen.locator('button[data-action="generate"]').click();
-    const password = (await gen.locator('[data-secret="password"]').innerText()).trim();
-    m.watcher().add(password);
-    await Promise.all([m.world().admin.waitForEvent('load'), m.world().admin.getByRole('button', { name: 'Save' }).click()]);
-    const after = m.world().admin.locator('reset-desk-ui[data-kind="customer-bar"] [data-outcome]');
+    const help = m.world().admin.locator('reset-desk-ui[data-kind="password-help"]');
+    await help.locator('button[data-action="set-password"]').click();
+    await help.locator('button[data-action="confirm-set-password"]').click();
+    const after = help.locator('[data-outcome]');
     // The page's verdict after Save, or none at all (a silent failure).
-    const outcome = await expect.poll(() => after.getAttribute('data-outcome').catch(() => null), { timeout: 10_000 }).toMatch(/^(saved|validation)$/).then(() => after.getAttribute('data-outcome'), () => 'none');
-    const text = outcome === 'none' ? '' : await after.innerText();
+    const outcome = await expect
+      .poll(async () => ((await after.count()) ? after.first().getAttribute('data-outcome') : null), { timeout: 30_000 })
+      .toMatch(/^(saved|failed|gone)$/)
+      .then(() => after.first().getAttribute('data-outcome'), () => 'none');
+    const text = outcome === 'none' ? '' : await help.innerText();
+    const [password = ''] = outcome === 'saved' ? await closedSecretTexts(m.world().admin) : [];
+    if (password) m.watcher().add(password);
     return { outcome: outcome ?? 'none', text, password };
   }
 
@@ -148,7 +152,7 @@ describe('fault matrix in the page (classic admin, en)', () => {
       expect(outcome, 'the page says what Save did').not.toBe('none');
       expect(m.world().sim.passwordChanges(), 'password changes').toHaveLength(0);
       expect(m.world().sim.checkPassword(PEOPLE.expired3d, password)).toBe(false);
-      verdict(outcome === 'validation', `the page said ${outcome}: ${text}`, true);
+      verdict(outcome === 'failed', `the page said ${outcome}: ${text}`, true);
       verdict(text.includes(SAVE_REFUSED), `the page said ${JSON.stringify(text)}, expected the banner's words`);
     });
   }

@@ -120,7 +120,6 @@ describe('a hostile page script on the admin', () => {
         { resetDesk: 1, type: 'admin/fill-password', payload: { password: 'hacked-password-123' } },
         { resetDesk: 1, type: 'admin/save', payload: {} },
         { resetDesk: 1, type: 'run/reveal-password', payload: { runId: 'x' } },
-        { resetDesk: 1, type: 'page/hand-over', payload: { item: { kind: 'open-customer', email }, fromDocId: 'x' } },
       ];
       for (const shape of shapes) {
         window.postMessage(shape, '*');
@@ -187,10 +186,10 @@ describe('a hostile page script on the admin', () => {
     // Still on the user page: "Set new password" (which goes to Sales > Customers) was not followed.
     expect(world.admin.url()).toContain(world.sim.pathOf('user'));
 
-    // The customer page's Generate button: a synthetic click fills nothing.
+    // The customer page's Set new password (and, had it opened, its Confirm): a synthetic click does nothing.
     await openCustomerPage(world, PEOPLE.expired3d);
-    const generator = world.admin.locator('reset-desk-ui[data-kind="password-generator"]');
-    await generator.locator('button[data-action="generate"]').waitFor({ timeout: 10_000 });
+    const generator = world.admin.locator('reset-desk-ui[data-kind="password-help"]');
+    await generator.locator('button[data-action="set-password"]').waitFor({ timeout: 10_000 });
     const pressed = await world.admin.evaluate(() => {
       let n = 0;
       for (const host of Array.from(document.querySelectorAll('reset-desk-ui'))) {
@@ -201,7 +200,8 @@ describe('a hostile page script on the admin', () => {
       }
       return n;
     });
-    expect(pressed, 'Generate found in our shadow root').toBeGreaterThan(0);
+    expect(pressed, 'Set new password found in our shadow root').toBeGreaterThan(0);
+    expect(await generator.locator('button[data-action="confirm-set-password"]').count(), 'no confirmation opened').toBe(0);
     const filled = await world.admin.evaluate(() => Array.from(document.querySelectorAll('input[type=password], input')).map((i) => (i as HTMLInputElement).type === 'password' ? (i as HTMLInputElement).value : '').join(''));
     expect(filled).toBe('');
     expect(await generator.locator('[data-secret]').count(), 'no password shown').toBe(0);
@@ -325,11 +325,11 @@ describe('HTML and script text from the admin is inert', () => {
     expect(await world.admin.locator('reset-desk-ui[data-kind="row-badge"]').count(), 'badges rendered').toBeGreaterThan(0);
     expect(await elementsFrom(world.admin)).toEqual({ img: 0, script: 0, onerror: 0 });
     await openCustomerPage(world, PEOPLE.xss);
-    const generator = world.admin.locator('reset-desk-ui[data-kind="password-generator"]');
-    await generator.locator('button[data-action="generate"]').waitFor({ timeout: 10_000 });
-    // The reply the generator offers carries the customer's name: generate one so it is rendered.
-    await generator.locator('button[data-action="generate"]').click();
-    await generator.locator('[data-secret="password"]').waitFor();
+    const help = world.admin.locator('reset-desk-ui[data-kind="password-help"]');
+    await help.locator('button[data-action="set-password"]').click();
+    await help.locator('button[data-action="confirm-set-password"]').click();
+    // The page after Save renders the password and the reply, whose text carries the customer's name.
+    await expect.poll(async () => ((await help.locator('[data-outcome]').count()) ? help.locator('[data-outcome]').first().getAttribute('data-outcome') : ''), { timeout: 30_000 }).toBe('saved');
     expect(await elementsFrom(world.admin)).toEqual({ img: 0, script: 0, onerror: 0 });
     expect(dialogs).toEqual([]);
   });

@@ -127,6 +127,17 @@ export async function lookupFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
   if (await reachUserAndRead(ctx, openAdmin)) await ctx.update({ status: 'done', endedAt: Date.now() });
 }
 
+/**
+ * The newest resend of ours for this customer that clicked Send within RECENT_RESEND_MS, unless the
+ * admin refused it for want of a session (then nothing went out).
+ */
+async function recentSendOfOurs(ctx: RunContext): Promise<RunView | undefined> {
+  const now = Date.now();
+  return (await listRuns())
+    .filter((r) => r.id !== ctx.run.id && r.kind === 'resend' && sameEmail(r.email, ctx.run.email) && (r.shop === undefined || ctx.run.shop === undefined || r.shop === ctx.run.shop) && r.sendAttempt && now - r.sendAttempt.at < RECENT_RESEND_MS && r.error?.code !== 'not-logged-in')
+    .sort((a, b) => (b.sendAttempt?.at ?? 0) - (a.sendAttempt?.at ?? 0))[0];
+}
+
 export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
   const settingsLoaded = loadSettings();
   settingsLoaded.catch(() => undefined); // awaited below; meanwhile not an unhandled rejection
@@ -151,6 +162,17 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
       'send-unconfirmed',
       'The extension was restarted while sending, and the E-mail History does not show the e-mail: it may or may not have gone out, so it was not sent again. Look at the E-mail History in a minute; Retry sends only if it is still not there.',
       { step: 'send' },
+    );
+  }
+
+  // Our own Send moments ago, which the E-mail History may list late or never (a real admin's
+  // history is not bound to show it at once): not sent again, whatever the history says.
+  const ours = await recentSendOfOurs(ctx);
+  if (ours && decision.resendsSinceRequest.length <= (ours.sendAttempt?.resendsBefore ?? 0)) {
+    throw new MessageError(
+      'already-resent',
+      `The reset e-mail was already resent by Reset Desk ${formatDuration(Math.max(0, Date.now() - (ours.sendAttempt?.at ?? Date.now())))} ago (the E-mail History does not list it yet), so it was not sent again. Ask the customer to check the inbox and the junk folder; if it does not arrive, set a new password instead.`,
+      { step: 'load-history' },
     );
   }
 
@@ -184,12 +206,14 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
 }
 
 /**
- * A failure once Send was clicked, other than the admin's own "not sent" (its error text, or its
- * session-expired notice): the e-mail may have gone out. It is never sent again by itself; Retry
+ * A failure once Send was clicked, other than the admin's session-expired notice (a Send without a
+ * session is refused): the e-mail may have gone out. Even the admin's own "could not be sent" is
+ * no proof: an admin that carried the Send out may still answer with an error (a gateway timeout,
+ * a 5xx), see docs/admin-model.md. It is never sent again by itself; Retry
  * reads the E-mail History afresh and sends only when the e-mail is not there.
  */
 function mayHaveSent(error: unknown): unknown {
-  if (error instanceof MessageError && (error.code === 'action-failed' || error.code === 'not-logged-in')) return error;
+  if (error instanceof MessageError && error.code === 'not-logged-in') return error;
   const why = error instanceof Error ? error.message : String(error);
   return new MessageError(
     'send-unconfirmed',

@@ -51,9 +51,9 @@ function CustomerHelp({ ctx, email }: { ctx: PageContext; email: string }) {
       // Nothing for a page loaded after the run ended (a reload): the page after Save had it once.
       if (!held && (ours.endedAt ?? 0) < mountedAt.current) return;
       if (!held) return forget();
+      // SecretText takes it off the page after its minute; the copy buttons stay mounted, so a
+      // copied password still leaves the clipboard a minute after its copy (src/shared/clipboard.ts).
       setSecret(held);
-      // Its minute is over: SecretText has said so in its place; the copy buttons go too.
-      timer = setTimeout(() => setSecret(null), Math.max(0, held.expiresAt - Date.now()));
     }, forget);
     return () => clearTimeout(timer);
   }, [ours?.id, ours?.status]);
