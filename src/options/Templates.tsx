@@ -16,6 +16,24 @@ export const TEMPLATE_NAMES: Record<TemplateId, MessageKey> = {
 /** Example values for the live preview (clearly made up). */
 const SAMPLE = { email: 'anna@example.com', shop: 'Movie Shop', password: 'k7#Qe-x9Tm_b4?Pw' };
 
+/** The hint's sentence with the placeholder names as code (they are typed as they are, in any language). */
+function placeholdersHint() {
+  const MARK = '\u2063';
+  const [before = '', after = ''] = t('optPlaceholders', [MARK]).split(MARK);
+  return (
+    <>
+      {before}
+      {PLACEHOLDERS.map((p, i) => (
+        <>
+          {i > 0 ? ' ' : ''}
+          <code key={p}>{`{${p}}`}</code>
+        </>
+      ))}
+      {after}
+    </>
+  );
+}
+
 export function Templates(props: {
   templates: Record<TemplateId, string>;
   errors: FieldErrors;
@@ -27,7 +45,7 @@ export function Templates(props: {
   return (
     <>
       <p class="hint" id="placeholders-hint">
-        {t('optPlaceholders', [PLACEHOLDERS.map((p) => `{${p}}`).join(' ')])}
+        {placeholdersHint()}
       </p>
       <p>
         <button type="button" onClick={() => TEMPLATE_IDS.forEach((id) => props.onChange(id, DEFAULT_TEMPLATES[id]))}>
@@ -53,6 +71,8 @@ export function Templates(props: {
                 id={field}
                 rows={8}
                 spellcheck={true}
+                // The replies are customer text, in English for now.
+                lang="en"
                 value={text}
                 {...described(field, props.errors[field], props.warnings[field], 'placeholders-hint')}
                 onInput={(e) => props.onChange(id, (e.target as HTMLTextAreaElement).value)}
@@ -61,7 +81,7 @@ export function Templates(props: {
                 <span class="preview-title" id={`${field}-preview-title`}>
                   {t('optPreview')}
                 </span>
-                <pre aria-labelledby={`${field}-preview-title`} tabIndex={0} data-preview={id}>
+                <pre aria-labelledby={`${field}-preview-title`} tabIndex={0} data-preview={id} lang="en">
                   {preview}
                 </pre>
               </div>

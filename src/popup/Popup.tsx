@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { isPlausibleEmail, normalizeEmail, sameEmail } from '../domain/email';
 import type { TemplateId } from '../domain/replyTemplates';
-import { readActivity, type ActivityEntry, ACTIVITY_KEY } from '../shared/activityLog';
+import { actionWords, readActivity, type ActivityEntry, ACTIVITY_KEY } from '../shared/activityLog';
+import { errorText } from '../shared/errorWords';
 import { t } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
 import { present, renderReply } from '../shared/present';
@@ -119,7 +120,7 @@ export function Popup() {
         }),
       );
     } catch (error) {
-      setStartError((error as Error).message);
+      setStartError(errorText(error));
     }
   };
 
@@ -222,7 +223,7 @@ export function Popup() {
             {t('resend')}
           </button>
           <p id="resend-why" class="muted">
-            {presented.decision.kind === 'resend' ? t('resendWhy') : presented.decision.reason}
+            {presented.decision.kind === 'resend' ? t('resendWhy') : presented.reason}
           </p>
           {confirming ? (
             <div class="confirm" role="group" aria-label={t('setPassword')}>
@@ -272,7 +273,7 @@ export function Popup() {
           <ul>
             {activity.slice(0, 5).map((a) => (
               <li key={`${a.at}-${a.email}-${a.action}`}>
-                <time>{new Date(a.at).toLocaleTimeString()}</time> {a.action} {a.email} {a.shop ? `(${a.shop})` : ''}: {a.outcome}
+                <time>{new Date(a.at).toLocaleTimeString()}</time> {actionWords(a.action)} {a.email} {a.shop ? `(${a.shop})` : ''}: {a.outcome}
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import type { LookupData } from '../shared/runs';
 
 /** The look-up's result at a glance: state word first, then the facts behind it. */
 export function ResultCard({ lookup, presented }: { lookup: LookupData; presented: Presented }) {
-  const { status, decision } = presented;
+  const { status } = presented;
   return (
     <section class={`card state-${status.state}`} aria-label={t('result')}>
       <p class="state-word">{presented.stateWord}</p>
@@ -40,11 +40,11 @@ export function ResultCard({ lookup, presented }: { lookup: LookupData; presente
           </>
         ) : null}
         <dt>{t('recommended')}</dt>
-        <dd class="reason">{decision.reason}</dd>
+        <dd class="reason">{presented.reason}</dd>
       </dl>
-      {decision.warnings.length ? (
+      {presented.warnings.length ? (
         <ul class="warnings">
-          {decision.warnings.map((w) => (
+          {presented.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>

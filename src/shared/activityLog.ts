@@ -3,6 +3,7 @@
  * password (entries are built from fixed fields, not from free text that could carry one).
  */
 import browser from 'webextension-polyfill';
+import { t, type MessageKey } from './i18n';
 import type { ActionKind } from './protocol';
 
 export const ACTIVITY_KEY = 'activity';
@@ -13,9 +14,37 @@ export interface ActivityEntry {
   action: ActionKind;
   email: string;
   shop: string;
-  /** e.g. "Valid", "Expired", "sent", "password set", "failed: not-logged-in". */
+  /** Plain words in the agent's language, e.g. "Valid", "reset e-mail resent", "not done: not logged in to the admin". */
   outcome: string;
 }
+
+const ACTION_KEYS: Record<ActionKind, MessageKey> = { lookup: 'actLookup', resend: 'actResend', 'set-password': 'actSetPassword' };
+
+/** The action in the agent's words, for the log's lists (the entry keeps the code, for the CSV). */
+export const actionWords = (action: ActionKind): string => (action in ACTION_KEYS ? t(ACTION_KEYS[action]) : action);
+
+const FAILURE_KEYS: Record<string, MessageKey> = {
+  'not-logged-in': 'outWhyNotLoggedIn',
+  'label-missing': 'outWhyLayout',
+  'unexpected-page': 'outWhyLayout',
+  'unexpected-value': 'outWhyLayout',
+  'unparseable-date': 'outWhyDate',
+  timeout: 'outWhySlow',
+  'admin-slow': 'outWhySlow',
+  'admin-unreachable': 'outWhySlow',
+  'load-failed': 'outWhyLoad',
+  'tab-closed': 'outWhyTabClosed',
+  'already-resent': 'outWhyAlreadyResent',
+  'not-resendable': 'outWhyRefused',
+  busy: 'outWhyRefused',
+  'already-set': 'outWhyRefused',
+  'send-unconfirmed': 'outWhyUnconfirmed',
+  'password-unknown': 'outWhyPasswordUnknown',
+  validation: 'outWhyNotSaved',
+};
+
+/** Why a run failed, in a few plain words for the log (never a code). */
+export const failureWords = (code: string | undefined): string => t(FAILURE_KEYS[code ?? ''] ?? 'outWhyOther');
 
 let queue: Promise<unknown> = Promise.resolve();
 

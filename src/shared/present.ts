@@ -1,23 +1,102 @@
 /**
  * Turns a look-up's data into what the agent reads: the state word, times in the agent's and
- * the admin's zone, the recommended action and the replies. Pure (no DOM, no browser API), shared
- * by the popup and the in-page bar so both always say the same thing.
+ * the admin's zone, the recommended action and the replies. No DOM; its words come from the locale
+ * files (browser.i18n), so the domain's codes read the same in the popup and the in-page bar, in
+ * the browser's language.
  */
 import { TZDate } from '@date-fns/tz';
 // lightFormat: no locale data in the popup's bundle; an ISO-like date reads the same everywhere.
 import { lightFormat } from 'date-fns';
-import { decideAction, type Decision } from '../domain/decideAction';
-import { formatDuration } from '../domain/formatDuration';
+import { decideAction, type Alternative, type Decision, type Reason, type Warning } from '../domain/decideAction';
 import { DEFAULT_TEMPLATES, renderTemplate, type TemplateId, type Templates } from '../domain/replyTemplates';
 import { resetStatus, type ResetState, type ResetStatus } from '../domain/resetStatus';
+import { t, type MessageKey } from './i18n';
 import type { LookupData } from './runs';
 
-export const STATE_WORDS: Record<ResetState, string> = {
-  valid: 'Valid',
-  expired: 'Expired',
-  changed: 'Already changed',
-  none: 'No reset request',
+const STATE_KEYS: Record<ResetState, MessageKey> = {
+  valid: 'stateValid',
+  expired: 'stateExpired',
+  changed: 'stateChanged',
+  none: 'stateNone',
 };
+
+export const stateWord = (state: ResetState): string => t(STATE_KEYS[state]);
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const UNITS: ReadonlyArray<readonly [number, MessageKey]> = [
+  [DAY, 'unitDay'],
+  [HOUR, 'unitHour'],
+  [MINUTE, 'unitMinute'],
+  [SECOND, 'unitSecond'],
+];
+
+/**
+ * A duration in the agent's language: the two most significant units, counted down (floored) so
+ * time left is never overstated ("5 h 12 m"; German "5 Std. 12 Min.").
+ */
+export function duration(ms: number): string {
+  let rest = Math.floor(Math.max(0, ms) / SECOND) * SECOND;
+  const parts: string[] = [];
+  for (const [size, key] of UNITS) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0) parts.push(t(key, [count]));
+    if (parts.length === 2 || (parts.length === 1 && count === 0)) break;
+  }
+  return parts.length ? parts.join(' ') : t('unitSecond', [0]);
+}
+
+/** The validity window for customers: "24 hours" (whole hours), else a duration. */
+export function validityWords(ms: number): string {
+  return ms > 0 && ms % HOUR === 0 ? (ms === HOUR ? t('oneHour') : t('nHours', [ms / HOUR])) : duration(ms);
+}
+
+/** Plain words for the customer, in the agent's language, for a decision's reason. */
+export function reasonText(reason: Reason): string {
+  switch (reason.code) {
+    case 'no-request':
+      return t('reasonNoRequest');
+    case 'changed':
+      return reason.by === 'agent' ? t('reasonChangedByAgent', [duration(reason.agoMs)]) : t('reasonChanged', [duration(reason.agoMs)]);
+    case 'expired':
+      return t('reasonExpired', [duration(reason.ageMs), validityWords(reason.validityMs)]);
+    case 'valid-no-email':
+      return t('reasonValidNoEmail', [duration(reason.ageMs)]);
+    case 'resend':
+      return t('reasonResend', [duration(reason.ageMs), duration(reason.remainingMs), validityWords(reason.validityMs)]);
+  }
+}
+
+export function alternativeText(alternative: Alternative): string {
+  return alternative.kind === 'manual-reset' ? t('altManualReset') : t('altRequestAgain', [validityWords(alternative.validityMs)]);
+}
+
+const rowWords = (rows: readonly number[]): string => (rows.length === 1 ? t('rowOne', [rows[0]!]) : t('rowsMany', [rows.join(', ')]));
+
+/** A warning for the agent, in the agent's language. */
+export function warningText(warning: Warning): string {
+  switch (warning.code) {
+    case 'future-rows':
+      return `${t('warnFutureRows', [warning.rows.length, rowWords(warning.rows)])}${warning.saysChanged ? ` ${t('warnFutureRowsChanged')}` : ''}`;
+    case 'undated-rows':
+      return t('warnUndatedRows', [warning.rows.length, rowWords(warning.rows)]);
+    case 'future-emails':
+      return t('warnFutureEmails', [warning.rows.length, rowWords(warning.rows)]);
+    case 'undated-emails':
+      return t('warnUndatedEmails', [warning.rows.length, rowWords(warning.rows)]);
+    case 'resent-before':
+      return t(warning.times === 1 ? 'warnResentOnce' : 'warnResentTimes', [warning.times, duration(warning.agoMs), warning.row]);
+    case 'email-older-than-request':
+      return t('warnEmailOlder', [warning.row]);
+    case 'expires-soon':
+      return t('warnExpiresSoon', [duration(warning.remainingMs)]);
+    case 'other-recipient':
+      return t('warnOtherRecipient', [warning.recipient, warning.customerEmail]);
+  }
+}
 
 export interface PresentOptions {
   now: number;
@@ -32,6 +111,9 @@ export interface Presented {
   status: ResetStatus;
   decision: Decision;
   stateWord: string;
+  /** The decision's reason in words for the customer. */
+  reason: string;
+  warnings: string[];
   /** The latest request's time in the agent's zone; with the admin's time when the zones differ. */
   requestedAt?: { agent: string; admin?: string };
   age?: string;
@@ -55,19 +137,19 @@ function sameWallClock(ms: number, a: string, b: string): boolean {
 export function present(lookup: LookupData, options: PresentOptions): Presented {
   const status = resetStatus(lookup.requests, options.now, options.validityHours * 3600_000);
   const decision = decideAction(status, lookup.emails, { customerEmail: lookup.customer.email });
-  const result: Presented = { status, decision, stateWord: STATE_WORDS[status.state] };
+  const result: Presented = { status, decision, stateWord: stateWord(status.state), reason: reasonText(decision.reason), warnings: decision.warnings.map(warningText) };
   if (status.state === 'none') return result;
 
   const at = status.latest.at;
   const agent = `${formatInstant(at, options.agentTimeZone)} (${zoneAbbreviation(at, options.agentTimeZone)})`;
   result.requestedAt = sameWallClock(at, options.agentTimeZone, options.adminTimeZone)
     ? { agent }
-    : { agent, admin: `${formatInstant(at, options.adminTimeZone)} admin time (${zoneAbbreviation(at, options.adminTimeZone)})` };
-  result.age = `${formatDuration(status.ageMs)} ago`;
+    : { agent, admin: t('adminTime', [formatInstant(at, options.adminTimeZone), zoneAbbreviation(at, options.adminTimeZone)]) };
+  result.age = t('ago', [duration(status.ageMs)]);
   const until = formatInstant(status.validUntil, options.agentTimeZone);
-  if (status.state === 'valid') result.validity = `Valid until ${until} (${formatDuration(status.remainingMs)} left)`;
-  else if (status.state === 'expired') result.validity = `Expired since ${until} (${formatDuration(status.expiredForMs)} ago)`;
-  else result.validity = `Password changed ${formatInstant(status.changedBy.at, options.agentTimeZone)}`;
+  if (status.state === 'valid') result.validity = t('validUntil', [until, duration(status.remainingMs)]);
+  else if (status.state === 'expired') result.validity = t('expiredSince', [until, duration(status.expiredForMs)]);
+  else result.validity = t('changedAt', [formatInstant(status.changedBy.at, options.agentTimeZone)]);
   return result;
 }
 
@@ -89,7 +171,7 @@ export function renderReply(id: TemplateId, context: ReplyContext): string {
     email: context.email,
     shop: context.shop ?? context.lookup?.customer.shop ?? '',
     // "Hello {name}" must not stay a raw placeholder when the admin shows no name.
-    name: name || 'there',
+    name: name || t('replyNoName'),
     ...(context.password ? { password: context.password } : {}),
     ...(context.validUntil !== undefined ? { validUntil: formatInstant(context.validUntil, context.agentTimeZone) } : {}),
   }).text;

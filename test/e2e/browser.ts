@@ -36,7 +36,8 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export async function launchWithExtension(options: { headless?: boolean; dist?: string } = {}): Promise<ExtensionBrowser> {
+/** `lang`: the browser's UI language (`de` gives the extension's German messages and accept-language de). */
+export async function launchWithExtension(options: { headless?: boolean; dist?: string; lang?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST;
   const profile = mkdtempSync(join(tmpdir(), 'reset-desk-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -44,7 +45,9 @@ export async function launchWithExtension(options: { headless?: boolean; dist?: 
     headless: options.headless ?? true,
     // Playwright disables extensions by default; we need ours.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS],
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS, ...(options.lang ? [`--lang=${options.lang}`] : [])],
+    ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8` } as Record<string, string> } : {}),
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
   });
 
   const serviceWorker = async (): Promise<Worker> =>

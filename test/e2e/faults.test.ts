@@ -238,7 +238,7 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
         played,
         flow === 'set-password'
           ? OK[flow]
-          : { end: 'failed', code: 'load-failed', message: /could not load.*(Password History|E-mail History)/s, remedy: 'retry', sends: 0, changes: 0, activity: /^failed: load-failed$/ },
+          : { end: 'failed', code: 'load-failed', message: /could not load.*(Password History|E-mail History)/s, remedy: 'retry', sends: 0, changes: 0, activity: /^not done: the admin could not load the data$/ },
       );
     });
 
@@ -258,7 +258,7 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
         remedy: 'retry',
         sends: 0,
         changes: 0,
-        activity: /^failed: /,
+        activity: /^not done: /,
       });
       await verify(world, flow, await retry(played.popup, flow), OK[flow]);
     });
@@ -273,7 +273,7 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
           world.sim.expireSessions();
         },
       );
-      await verify(world, flow, played, { end: 'failed', code: 'not-logged-in', message: /not logged in/, remedy: 'login', sends: 0, changes: 0, activity: /^failed: not-logged-in$/ });
+      await verify(world, flow, played, { end: 'failed', code: 'not-logged-in', message: /not logged in/, remedy: 'login', sends: 0, changes: 0, activity: /^not done: not logged in to the admin$/ });
       await logInAgain(world);
     });
 
@@ -287,7 +287,7 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
           await world.admin.close();
         },
       );
-      await verify(world, flow, played, { end: 'failed', code: 'tab-closed', message: /The admin tab was closed/, remedy: 'retry', sends: 0, changes: 0, activity: /^failed: tab-closed$/ });
+      await verify(world, flow, played, { end: 'failed', code: 'tab-closed', message: /The admin tab was closed/, remedy: 'retry', sends: 0, changes: 0, activity: /^not done: the admin tab was closed$/ });
       world.sim.setConfig({ pageLatencyMs: 0 });
       const again = await retry(played.popup, flow);
       await adoptAdminTab(world);
@@ -314,9 +314,9 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
         // click it again and says so; Retry reads the history afresh and sends only if it is not there.
         const sentBefore = world.sim.outbox().length;
         expect(sentBefore, 'at most the one send before the stop').toBeLessThanOrEqual(1);
-        await verify(world, flow, played, { end: 'failed', code: 'send-unconfirmed', message: /may or may not have gone out/, remedy: 'retry', sends: sentBefore, changes: 0, activity: /^failed: send-unconfirmed$/ });
+        await verify(world, flow, played, { end: 'failed', code: 'send-unconfirmed', message: /may or may not have gone out/, remedy: 'retry', sends: sentBefore, changes: 0, activity: /^not done: sending not confirmed$/ });
         const again = await retry(played.popup, flow);
-        if (sentBefore === 1) await verify(world, flow, again, { end: 'failed', code: 'already-resent', message: /already resent/, sends: 1, changes: 0, activity: /^failed: already-resent$/ });
+        if (sentBefore === 1) await verify(world, flow, again, { end: 'failed', code: 'already-resent', message: /already resent/, sends: 1, changes: 0, activity: /^not done: already resent moments ago, not sent again$/ });
         else await verify(world, flow, again, OK[flow]);
         return;
       }
@@ -339,7 +339,7 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
         // The password lived in the stopped worker's memory only: the agent is told to set a new one.
         const changes = world.sim.passwordChanges().length;
         expect(changes).toBeLessThanOrEqual(1);
-        await verify(world, flow, played, { end: 'failed', code: 'password-unknown', message: /restarted while saving/, remedy: 'retry', sends: 0, changes, activity: /^failed: password-unknown$/ });
+        await verify(world, flow, played, { end: 'failed', code: 'password-unknown', message: /restarted while saving/, remedy: 'retry', sends: 0, changes, activity: /^not done: the password may have changed but cannot be shown$/ });
       });
     }
 
@@ -414,7 +414,7 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
         message: flow === 'set-password' ? /"Password".*customer page/s : /"Password History".*user page/s,
         sends: 0,
         changes: 0,
-        activity: /^failed: label-missing$/,
+        activity: /^not done: the admin's layout has changed$/,
       });
       expect(played.end.text).toMatch(/layout has changed/);
     });
@@ -428,7 +428,7 @@ describe('fault matrix on the classic admin (en, en-US)', () => {
         // Set password reads no dates: not affected.
         flow === 'set-password'
           ? OK[flow]
-          : { end: 'failed', code: 'unparseable-date', message: '13/32/2026 25:61:00 PM', sends: 0, changes: 0, activity: /^failed: unparseable-date$/ },
+          : { end: 'failed', code: 'unparseable-date', message: '13/32/2026 25:61:00 PM', sends: 0, changes: 0, activity: /^not done: a date in the admin could not be read$/ },
       );
     });
   });

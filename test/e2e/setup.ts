@@ -6,6 +6,8 @@ import type { Page } from 'playwright-core';
 import { startSimulator, SESSION_COOKIE, type SimConfig, type Simulator } from '../admin-sim/server';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 
+type LaunchOptions = Parameters<typeof launchWithExtension>[0];
+
 export interface World {
   sim: Simulator;
   ext: ExtensionBrowser;
@@ -19,9 +21,9 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(config: Partial<SimConfig> = {}): Promise<World> {
+export async function startWorld(config: Partial<SimConfig> = {}, launchOptions: LaunchOptions = {}): Promise<World> {
   const sim = await startSimulator({ port: 0, control: true, loadDataLatencyMs: [20, 60], ...config });
-  const ext = await launchWithExtension();
+  const ext = await launchWithExtension(launchOptions);
   const cookie = sim.login().split('=');
   await ext.context.addCookies([{ name: SESSION_COOKIE, value: cookie.slice(1).join('='), url: sim.url }]);
   const admin = ext.context.pages()[0] ?? (await ext.context.newPage());

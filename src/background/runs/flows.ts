@@ -9,6 +9,7 @@ import { sameEmail } from '../../domain/email';
 import { formatDuration } from '../../domain/formatDuration';
 import { generatePassword } from '../../domain/passwordGenerator';
 import { resetStatus } from '../../domain/resetStatus';
+import { t } from '../../shared/i18n';
 import { MessageError } from '../../shared/messaging';
 import type { PageReport } from '../../shared/protocol';
 import type { LookupData, RunView, StepId } from '../../shared/runs';
@@ -115,7 +116,7 @@ async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<
       }
       return read;
     },
-    () => (reused ? 'as read by the look-up moments ago' : undefined),
+    () => (reused ? t('noteReused') : undefined),
   );
   ctx.show({ lookup });
   return lookup;
@@ -142,8 +143,8 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
   if (attempt) {
     // We may have clicked Send before the worker stopped: the E-mail History tells.
     if (decision.resendsSinceRequest.length > attempt.resendsBefore) {
-      for (const id of ['open-email', 'reply', 'send'] as const) await ctx.skip(id, 'sent before the interruption');
-      await ctx.update({ status: 'done', notice: 'The reset e-mail was sent (confirmed in the E-mail History).', endedAt: Date.now() });
+      for (const id of ['open-email', 'reply', 'send'] as const) await ctx.skip(id, t('noteSentBefore'));
+      await ctx.update({ status: 'done', notice: t('noticeSentConfirmed'), endedAt: Date.now() });
       return;
     }
     // Not in the history (yet): Send may still have reached the admin (a request in flight when the
@@ -163,12 +164,12 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
     throw new MessageError(
       'already-resent',
       `The reset e-mail was already resent ${formatDuration(Math.max(0, Date.now() - latestResend.at))} ago, so it was not sent again. Ask the customer to check the inbox and the junk folder.`,
-      { step: 'load-history' },
+      { step: 'load-history', agoMs: Math.max(0, Date.now() - latestResend.at) },
     );
   }
 
   if (decision.kind !== 'resend') {
-    throw new MessageError('not-resendable', `Not resent: ${decision.reason}`, { step: 'load-history' });
+    throw new MessageError('not-resendable', `Not resent: ${decision.kind}`, { step: 'load-history', reason: decision.reason });
   }
   await ctx.step('open-email', () => ctx.ask('admin/open-email', { email: decision.email }));
   await ctx.step('reply', () => ctx.ask('admin/reply', {}));
@@ -182,7 +183,7 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
 /** A failure once Save was clicked: the admin may have taken the password, which only this run knew. */
 function mayHaveChanged(error: unknown): unknown {
   if (!(error instanceof MessageError)) return error;
-  return new MessageError(error.code, `${error.message} The password may have been changed, but it cannot be shown: set a new one before you tell the customer.`, error.details);
+  return new MessageError(error.code, `${error.message} The password may have been changed, but it cannot be shown: set a new one before you tell the customer.`, { ...error.details, mayHaveChanged: true });
 }
 
 export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
@@ -207,7 +208,7 @@ export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Pr
       throw mayHaveChanged(error);
     }
   });
-  if (!outcome.saved) throw new MessageError('validation', `The admin did not save the password: ${outcome.message}`, { step: 'save' });
+  if (!outcome.saved) throw new MessageError('validation', `The admin did not save the password: ${outcome.message}`, { step: 'save', adminSays: outcome.message });
   holdPassword(ctx.run.id, password);
   await ctx.update({ status: 'done', notice: outcome.message, endedAt: Date.now() });
 }

@@ -5,6 +5,7 @@
  */
 import { sameEmail } from '../../domain/email';
 import type { CustomerRef } from '../../domain/types';
+import { t } from '../../shared/i18n';
 import { MessageError } from '../../shared/messaging';
 import type { PageReport } from '../../shared/protocol';
 import type { StepId } from '../../shared/runs';
@@ -92,20 +93,20 @@ export async function goToCustomer(ctx: RunContext, target: Target, email: strin
   const thisCustomer = report.page === target.detailPage && report.customerEmail !== undefined && sameEmail(report.customerEmail, email);
   const sameShop = known !== undefined && sameEmail(known.email, email) && (shop === undefined || known.shop === shop);
   if (thisCustomer && (ctx.run.onThisPage || sameShop)) {
-    await ctx.skip(target.steps.open, 'already on this customer');
-    await ctx.skip(target.steps.search, 'already on this customer');
-    await ctx.skip(target.steps.pick, 'already on this customer');
+    await ctx.skip(target.steps.open, t('noteAlreadyOnCustomer'));
+    await ctx.skip(target.steps.search, t('noteAlreadyOnCustomer'));
+    await ctx.skip(target.steps.pick, t('noteAlreadyOnCustomer'));
     return { kind: 'arrived', report, customer: known ?? { email: report.customerEmail ?? email, name: '', shop: shop ?? '' }, fresh: false };
   }
 
   if (report.page === target.listPage) {
-    await ctx.skip(target.steps.open, 'already there');
+    await ctx.skip(target.steps.open, t('noteAlreadyThere'));
   } else {
     report = await ctx.step(target.steps.open, async () => requirePage(ctx, await ctx.navigate('admin/open-menu', { item: target.list }), target.listPage, target.steps.open, { reloadOnce: true }));
   }
 
   if (report.searchQuery !== undefined && sameEmail(report.searchQuery, email)) {
-    await ctx.skip(target.steps.search, 'already searched');
+    await ctx.skip(target.steps.search, t('noteAlreadySearched'));
   } else {
     report = await ctx.step(target.steps.search, async () => requirePage(ctx, await ctx.navigate('admin/search', { email }), target.listPage, target.steps.search));
   }

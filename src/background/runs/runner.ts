@@ -7,7 +7,10 @@
 import browser from 'webextension-polyfill';
 import { isPlausibleEmail, normalizeEmail, sameEmail } from '../../domain/email';
 import { resetStatus } from '../../domain/resetStatus';
-import { recordActivity } from '../../shared/activityLog';
+import { failureWords, recordActivity } from '../../shared/activityLog';
+import { errorWithHint } from '../../shared/errorWords';
+import { t } from '../../shared/i18n';
+import { stateWord } from '../../shared/present';
 import { MessageError, toWireError } from '../../shared/messaging';
 import type { ActionKind, PageReport } from '../../shared/protocol';
 import type { ErrorRemedy, RunError, RunView, StepId } from '../../shared/runs';
@@ -26,8 +29,6 @@ let startQueue: Promise<unknown> = Promise.resolve();
 const FLOWS = { lookup: lookupFlow, resend: resendFlow, 'set-password': setPasswordFlow } as const;
 
 const BUSY_WORDS: Record<ActionKind, string> = { lookup: 'A look-up', resend: 'A resend', 'set-password': 'Setting a new password' };
-
-const STATE_WORDS = { valid: 'Valid', expired: 'Expired', changed: 'Already changed', none: 'No reset request' } as const;
 
 export interface StartRequest {
   kind: ActionKind;
@@ -172,36 +173,24 @@ const REMEDIES: Record<string, ErrorRemedy> = {
   'action-failed': 'retry',
 };
 
-const HINTS: Record<string, string> = {
-  'not-logged-in': 'Log in to the admin, then try again.',
-  'label-missing': "The admin's layout has changed. If the admin uses other words, set them under Options → Admin labels.",
-  'admin-slow': 'The admin is slow right now. Try again.',
-  timeout: 'The admin is slow right now. Try again.',
-  'load-failed': 'The admin could not load the data. Try again in a moment.',
-  'tab-closed': 'The admin tab was closed. Try again: a new one is opened.',
-  'admin-unreachable': 'The admin tab did not answer. Try again.',
-  'unexpected-page': 'The admin showed an unexpected page. Try again.',
-  'admin-error': 'Try again in a moment.',
-};
-
 export function toRunError(error: unknown, step: StepId | undefined): RunError {
   const wire = toWireError(error);
-  const hint = HINTS[wire.code];
   const wireStep = typeof wire.details?.step === 'string' ? (wire.details.step as StepId) : undefined;
   return {
     code: wire.code,
-    message: hint && !wire.message.includes(hint) ? `${wire.message} ${hint}` : wire.message,
+    // The sentence and its hint (what to do) come from the locale files, keyed by the error's code.
+    message: errorWithHint(wire),
     remedy: REMEDIES[wire.code] ?? 'none',
     ...((step ?? wireStep) ? { step: step ?? wireStep } : {}),
   };
 }
 
 function outcomeOf(run: RunView): string {
-  if (run.status === 'choose-shop') return 'several shops';
-  if (run.status === 'failed') return run.error?.code === 'not-found' ? 'not found' : `failed: ${run.error?.code ?? 'unknown'}`;
-  if (run.status === 'running') return 'interrupted';
-  if (run.kind === 'resend') return 'reset e-mail resent';
-  if (run.kind === 'set-password') return 'new password set';
-  if (!run.lookup) return 'done';
-  return STATE_WORDS[resetStatus(run.lookup.requests, run.lookup.readAt).state];
+  if (run.status === 'choose-shop') return t('outSeveralShops');
+  if (run.status === 'failed') return run.error?.code === 'not-found' ? t('outNotFound') : t('outFailed', [failureWords(run.error?.code)]);
+  if (run.status === 'running') return t('outInterrupted');
+  if (run.kind === 'resend') return t('outResent');
+  if (run.kind === 'set-password') return t('outPasswordSet');
+  if (!run.lookup) return t('outDone');
+  return stateWord(resetStatus(run.lookup.requests, run.lookup.readAt).state);
 }

@@ -29,7 +29,7 @@ import {
   recognizePage, normalizeText, type AdminLabels, type SearchRow,
 } from '../../admin';
 import { isPlausibleEmail, sameEmail } from '../../domain/email';
-import { formatDuration } from '../../domain/formatDuration';
+import { duration } from '../../shared/present';
 import { resetStatus, type ResetStatus } from '../../domain/resetStatus';
 import { t, type MessageKey } from '../../shared/i18n';
 import type { PageContext } from '../pageContext';
@@ -51,7 +51,7 @@ export type PillKind = 'valid' | 'expired' | 'changed' | 'none' | 'failed';
 export function pillWords(status: ResetStatus): { kind: PillKind; text: string } {
   switch (status.state) {
     case 'valid':
-      return { kind: 'valid', text: t('pillValid', [formatDuration(status.remainingMs)]) };
+      return { kind: 'valid', text: t('pillValid', [duration(status.remainingMs)]) };
     case 'expired':
       return { kind: 'expired', text: t('pillExpired') };
     case 'changed':

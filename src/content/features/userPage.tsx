@@ -20,12 +20,11 @@ import {
   readUserDetails, readUserPageEmail, type UserDetails,
 } from '../../admin';
 import { sameEmail } from '../../domain/email';
-import { formatDuration } from '../../domain/formatDuration';
 import { templateForDecision, type TemplateId } from '../../domain/replyTemplates';
 import type { RowVerdict } from '../../domain/resetStatus';
 import { t, type MessageKey } from '../../shared/i18n';
 import { sendToBackground } from '../../shared/messaging';
-import { present, renderReply, type Presented } from '../../shared/present';
+import { duration, present, renderReply, type Presented } from '../../shared/present';
 import type { LookupData, RunView } from '../../shared/runs';
 import type { PageContext } from '../pageContext';
 import { askWhileRunning } from '../../shared/runWatch';
@@ -55,9 +54,9 @@ const ACTION_KEYS: Record<Presented['decision']['kind'], MessageKey> = {
 export function verdictWords(v: RowVerdict): { kind: string; text: string } {
   switch (v.kind) {
     case 'valid':
-      return { kind: 'valid', text: t('badgeValid', [formatDuration(v.remainingMs)]) };
+      return { kind: 'valid', text: t('badgeValid', [duration(v.remainingMs)]) };
     case 'expired':
-      return { kind: 'expired', text: t('badgeExpired', [formatDuration(v.expiredForMs)]) };
+      return { kind: 'expired', text: t('badgeExpired', [duration(v.expiredForMs)]) };
     case 'changed':
       return { kind: 'changed', text: t('badgeChanged') };
     case 'superseded':
@@ -275,10 +274,10 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
             {' — '}
             {t(ACTION_KEYS[decision.kind])}
           </p>
-          <p class="reason">{decision.reason}</p>
-          {decision.warnings.length ? (
+          <p class="reason">{data.presented.reason}</p>
+          {data.presented.warnings.length ? (
             <ul class="warnings">
-              {decision.warnings.map((w) => <li key={w}>{w}</li>)}
+              {data.presented.warnings.map((w) => <li key={w}>{w}</li>)}
             </ul>
           ) : null}
           <div class="actions">
