@@ -28,6 +28,10 @@ const EN = {
   colName: ['Name'],
   colShop: ['Shop'],
   colRegistered: ['Registered'],
+  // The customer's language (user page's User section, customer page's form) and its values
+  language: ['Language'],
+  langEnglish: ['English'],
+  langGerman: ['German'],
   // User page (from Incoming requests)
   userSection: ['User'],
   passwordHistory: ['Password History'],
@@ -80,6 +84,9 @@ const DE: Record<LabelKey, readonly string[]> = {
   colName: ['Name'],
   colShop: ['Shop'],
   colRegistered: ['Registriert'],
+  language: ['Sprache'],
+  langEnglish: ['Englisch'],
+  langGerman: ['Deutsch'],
   userSection: ['Benutzer'],
   passwordHistory: ['Passwort-Historie'],
   emailHistory: ['E-Mail-Historie'],
@@ -146,6 +153,17 @@ export function labelsFor(lang: AdminLang, overrides?: LabelOverrides): AdminLab
     }
   }
   return { lang, texts: texts as Record<LabelKey, readonly string[]> };
+}
+
+/** "English" / "Deutsch" / …, as the admin prints a language, to our code; undefined for any other. */
+export function languageFromText(text: string, labels: AdminLabels): 'en' | 'de' | undefined {
+  const value = normalizeText(text);
+  if (!value) return undefined;
+  // A partly translated admin may print the value in the other language than its labels.
+  const both = [labels, labelsFor(labels.lang === 'en' ? 'de' : 'en')];
+  if (both.some((l) => l.texts.langEnglish.some((t) => normalizeText(t) === value))) return 'en';
+  if (both.some((l) => l.texts.langGerman.some((t) => normalizeText(t) === value))) return 'de';
+  return undefined;
 }
 
 /** The text to show in messages for a label (the first accepted text). */

@@ -15,6 +15,7 @@ import {
   parseSearchResults,
   saveBaseline,
   readSaveOutcome,
+  readUserDetails,
   readUserPageEmail,
   replyToOpenEmail,
   saveCustomer,
@@ -81,8 +82,10 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
       // Both at once, as an agent clicking both links would: the admin answers each on its own.
       await Promise.all(which.map((section) => loadHistory(doc, ctx.labels, section)));
       const email = readUserPageEmail(doc);
+      const { language } = readUserDetails(doc, ctx.labels);
       return {
         ...(email ? { customerEmail: email } : {}),
+        ...(language ? { language } : {}),
         requests: which.includes('passwordHistory') ? parsePasswordHistory(doc, ctx.labels, tz) : [],
         emails: which.includes('emailHistory') ? parseEmailHistory(doc, ctx.labels, tz) : [],
       };

@@ -51,7 +51,14 @@ export {
 } from './passwordGenerator';
 export {
   DEFAULT_TEMPLATES,
+  DEFAULT_TEMPLATES_BY_LANG,
+  DEFAULT_TEMPLATES_DE,
+  NO_NAME,
   PLACEHOLDERS,
+  REPLY_LANGS,
+  isReplyLang,
+  replyLanguage,
+  templateKey,
   TEMPLATE_IDS,
   placeholdersIn,
   renderTemplate,
@@ -61,6 +68,8 @@ export {
   type PlaceholderName,
   type RenderResult,
   type TemplateId,
+  type ReplyLang,
+  type TemplateProblem,
   type TemplateValidation,
   type TemplateValues,
   type Templates,

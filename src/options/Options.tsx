@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { TemplateId } from '../domain/replyTemplates';
 import { t } from '../shared/i18n';
 import { DEFAULT_SETTINGS, loadSettings, parseAdminUrl, saveSettings } from '../shared/settings';
 import { ActivityLog } from './ActivityLog';
@@ -194,11 +193,17 @@ export function Options() {
         </Section>
 
         <Section id="templates" title={t('optTemplates')}>
+          <Field id="replyLanguage" label={t('optReplyLanguage')} hint={t('optReplyLanguageHint')}>
+            <select id="replyLanguage" value={form.replyLanguage} aria-describedby="replyLanguage-hint" onChange={(e) => update({ replyLanguage: (e.target as HTMLSelectElement).value as OptionsForm['replyLanguage'] })}>
+              <option value="en">{t('langEn')}</option>
+              <option value="de">{t('langDe')}</option>
+            </select>
+          </Field>
           <Templates
             templates={form.templates}
             errors={errors}
             warnings={warnings}
-            onChange={(id: TemplateId, text: string) => update((f) => ({ templates: { ...f.templates, [id]: text } }))}
+            onChange={(key: string, text: string) => update((f) => ({ templates: { ...f.templates, [key]: text } }))}
           />
         </Section>
 

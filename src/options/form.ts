@@ -4,7 +4,7 @@
  * the form keeps what the agent typed, so nothing is lost silently.
  */
 import { validateLabelOverrides, LABEL_KEYS } from '../admin/labels';
-import { DEFAULT_TEMPLATES, TEMPLATE_IDS, validateTemplate, type TemplateId } from '../domain/replyTemplates';
+import { DEFAULT_TEMPLATES_BY_LANG, PLACEHOLDERS, REPLY_LANGS, TEMPLATE_IDS, templateKey, validateTemplate, type TemplateProblem } from '../domain/replyTemplates';
 import { t } from '../shared/i18n';
 import { isValidTimeZone, normalizeSettings, parseAdminUrl, SETTINGS_VERSION, type AdminLanguageSetting, type Settings } from '../shared/settings';
 
@@ -23,8 +23,9 @@ export interface OptionsForm {
   upper: boolean;
   digits: boolean;
   symbols: boolean;
-  /** Every template's text (defaults filled in). */
-  templates: Record<TemplateId, string>;
+  /** Every template's text in every reply language, by templateKey (defaults filled in). */
+  templates: Record<string, string>;
+  replyLanguage: 'en' | 'de';
   /** Label key → text as typed ('' = no override). */
   labelOverrides: Record<string, string>;
 }
@@ -33,7 +34,8 @@ export interface OptionsForm {
 export type FieldErrors = Record<string, string[]>;
 
 export function formFromSettings(s: Settings): OptionsForm {
-  const templates = Object.fromEntries(TEMPLATE_IDS.map((id) => [id, s.templates[id] ?? DEFAULT_TEMPLATES[id]])) as Record<TemplateId, string>;
+  const templates: Record<string, string> = {};
+  for (const lang of REPLY_LANGS) for (const id of TEMPLATE_IDS) templates[templateKey(lang, id)] = s.templates[templateKey(lang, id)] ?? DEFAULT_TEMPLATES_BY_LANG[lang][id];
   const labelOverrides: Record<string, string> = {};
   for (const key of LABEL_KEYS) {
     labelOverrides[key] = s.labelOverrides[key] ?? '';
@@ -52,6 +54,7 @@ export function formFromSettings(s: Settings): OptionsForm {
     digits: s.passwordPolicy.digits,
     symbols: s.passwordPolicy.symbols,
     templates,
+    replyLanguage: s.replyLanguage,
     labelOverrides,
   };
 }
@@ -65,6 +68,25 @@ const numberIn = (raw: string, min: number, max: number, integer: boolean): numb
 };
 
 export type ValidationResult = { ok: true; settings: Settings; warnings: FieldErrors } | { ok: false; errors: FieldErrors; warnings: FieldErrors };
+
+/** A template problem in the agent's words. */
+export function templateProblemText(problem: TemplateProblem): string {
+  switch (problem.code) {
+    case 'empty':
+      return t('tplEmpty');
+    case 'unknown-placeholders':
+      return t(problem.names.length === 1 ? 'tplUnknownOne' : 'tplUnknown', [
+        problem.names.map((n) => (n.suggestion ? t('tplDidYouMean', [`{${n.name}}`, `{${n.suggestion}}`]) : `{${n.name}}`)).join(', '),
+        PLACEHOLDERS.map((p) => `{${p}}`).join(', '),
+      ]);
+    case 'password-missing':
+      return t('tplPasswordMissing');
+    case 'password-unused':
+      return t('tplPasswordUnused');
+    case 'stray-brace':
+      return t('tplStrayBrace');
+  }
+}
 
 export function validateForm(form: OptionsForm): ValidationResult {
   const errors: FieldErrors = {};
@@ -86,13 +108,16 @@ export function validateForm(form: OptionsForm): ValidationResult {
   if (!form.lower && !form.upper && !form.digits && !form.symbols) fail('passwordClasses', t('optErrPasswordClasses'));
 
   const templates: Record<string, string> = {};
-  for (const id of TEMPLATE_IDS) {
-    const text = form.templates[id];
-    const check = validateTemplate(id, text);
-    if (!check.ok) for (const e of check.errors) fail(`template-${id}`, e);
-    if (check.warnings.length) warnings[`template-${id}`] = check.warnings;
-    // Only edited templates are stored: an untouched one follows improvements of the defaults.
-    if (text !== DEFAULT_TEMPLATES[id]) templates[id] = text;
+  for (const lang of REPLY_LANGS) {
+    for (const id of TEMPLATE_IDS) {
+      const key = templateKey(lang, id);
+      const text = form.templates[key] ?? DEFAULT_TEMPLATES_BY_LANG[lang][id];
+      const check = validateTemplate(id, text);
+      if (!check.ok) for (const e of check.errors) fail(`template-${key}`, templateProblemText(e));
+      if (check.warnings.length) warnings[`template-${key}`] = check.warnings.map(templateProblemText);
+      // Only edited templates are stored: an untouched one follows improvements of the defaults.
+      if (text !== DEFAULT_TEMPLATES_BY_LANG[lang][id]) templates[key] = text;
+    }
   }
 
   const typed: Record<string, string> = {};
@@ -118,6 +143,7 @@ export function validateForm(form: OptionsForm): ValidationResult {
     autoLoadHistories: form.autoLoadHistories,
     passwordPolicy: { length: length as number, lower: form.lower, upper: form.upper, digits: form.digits, symbols: form.symbols },
     templates,
+    replyLanguage: form.replyLanguage,
     labelOverrides: checked.ok ? (checked.overrides as Record<string, string>) : {},
   };
   // Whatever passes here must survive the read-side validation unchanged (else it would be lost on read).

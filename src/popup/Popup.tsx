@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { isPlausibleEmail, normalizeEmail, sameEmail } from '../domain/email';
-import type { TemplateId } from '../domain/replyTemplates';
+import { REPLY_LANGS, replyLanguage, type ReplyLang, type TemplateId } from '../domain/replyTemplates';
 import { actionWords, readActivity, type ActivityEntry, ACTIVITY_KEY } from '../shared/activityLog';
 import { errorText } from '../shared/errorWords';
 import { t } from '../shared/i18n';
@@ -40,6 +40,8 @@ export function Popup() {
   // A saved password this popup can no longer show (its minute is over, or the worker restarted).
   const [secretGone, setSecretGone] = useState(false);
   const [activity, setActivity] = useState<ActivityEntry[]>([]);
+  // The agent's choice of the replies' language for this customer (null: follow the customer's).
+  const [chosenLang, setChosenLang] = useState<ReplyLang | null>(null);
   const input = useRef<HTMLInputElement>(null);
   /** The agent has gone into the field, typed or started something: prefilling must not touch it. */
   const touched = useRef(false);
@@ -107,6 +109,7 @@ export function Popup() {
     setInputError(null);
     if (kind === 'lookup') {
       setLastLookup(null);
+      setChosenLang(null);
       setSecret(null);
     }
     try {
@@ -132,6 +135,8 @@ export function Popup() {
   const busy = run?.status === 'running';
   const canResend = presented?.decision.kind === 'resend' && !busy;
   const shop = lookupRun?.lookup?.customer.shop ?? run?.shop;
+  const suggested = replyLanguage(lookupRun?.lookup?.customer.language, undefined, settings.replyLanguage);
+  const replyLang = chosenLang ?? suggested.lang;
   const reply = (id: TemplateId) =>
     renderReply(id, {
       ...(lookupRun?.lookup ? { lookup: lookupRun.lookup } : {}),
@@ -141,6 +146,7 @@ export function Popup() {
       ...(presented && presented.status.state !== 'none' ? { validUntil: presented.status.validUntil } : {}),
       agentTimeZone,
       templates: settings.templates,
+      lang: replyLang,
     });
 
   return (
@@ -259,6 +265,19 @@ export function Popup() {
       {presented || run?.error?.code === 'not-found' ? (
         <section class="replies" aria-label={t('replies')}>
           <h2>{t('replies')}</h2>
+          <p class="reply-lang">
+            <label for="reply-lang">{t('replyLang')}</label>{' '}
+            <select id="reply-lang" value={replyLang} aria-describedby="reply-lang-why" onChange={(e) => setChosenLang((e.target as HTMLSelectElement).value as ReplyLang)}>
+              {REPLY_LANGS.map((l) => (
+                <option key={l} value={l}>
+                  {t(l === 'en' ? 'langEn' : 'langDe')}
+                </option>
+              ))}
+            </select>{' '}
+            <span id="reply-lang-why" class="muted">
+              {chosenLang === null || chosenLang === suggested.lang ? t(suggested.from === 'customer' ? 'replyLangFromCustomer' : suggested.from === 'shop' ? 'replyLangFromShop' : 'replyLangFromSetting') : ''}
+            </span>
+          </p>
           {presented && presented.decision.kind === 'resend' ? <CopyButton text={reply('resend-done')} what={t('replyResent')} /> : null}
           {presented?.status.state === 'changed' ? <CopyButton text={reply('already-changed')} what={t('replyChanged')} /> : null}
           <CopyButton text={reply('try-again')} what={t('replyTryAgain')} />

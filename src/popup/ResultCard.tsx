@@ -40,7 +40,8 @@ export function ResultCard({ lookup, presented }: { lookup: LookupData; presente
           </>
         ) : null}
         <dt>{t('recommended')}</dt>
-        <dd class="reason">{presented.reason}</dd>
+        {/* Words for the customer, in the agent's language (the copied replies are in the customer's). */}
+        <dd class="reason" lang={t('htmlLang')}>{presented.reason}</dd>
       </dl>
       {presented.warnings.length ? (
         <ul class="warnings">

@@ -8,7 +8,7 @@ import { TZDate } from '@date-fns/tz';
 // lightFormat: no locale data in the popup's bundle; an ISO-like date reads the same everywhere.
 import { lightFormat } from 'date-fns';
 import { decideAction, type Alternative, type Decision, type Reason, type Warning } from '../domain/decideAction';
-import { DEFAULT_TEMPLATES, renderTemplate, type TemplateId, type Templates } from '../domain/replyTemplates';
+import { DEFAULT_TEMPLATES_BY_LANG, NO_NAME, renderTemplate, templateKey, type ReplyLang, type TemplateId } from '../domain/replyTemplates';
 import { resetStatus, type ResetState, type ResetStatus } from '../domain/resetStatus';
 import { t, type MessageKey } from './i18n';
 import type { LookupData } from './runs';
@@ -160,18 +160,22 @@ export interface ReplyContext {
   password?: string;
   validUntil?: number;
   agentTimeZone: string;
-  templates?: Partial<Record<TemplateId, string>>;
+  /** Edited templates by templateKey (the settings' `templates`). */
+  templates?: Readonly<Record<string, string>>;
+  /** The customer's language (see replyLanguage); default English. */
+  lang?: ReplyLang;
 }
 
 /** A reply ready for the clipboard. Placeholders without a value stay visible, so the agent sees what to fill in. */
 export function renderReply(id: TemplateId, context: ReplyContext): string {
-  const templates: Templates = { ...DEFAULT_TEMPLATES, ...context.templates };
+  const lang = context.lang ?? 'en';
+  const template = context.templates?.[templateKey(lang, id)] ?? DEFAULT_TEMPLATES_BY_LANG[lang][id];
   const name = context.lookup?.customer.name.trim();
-  return renderTemplate(templates[id], {
+  return renderTemplate(template, {
     email: context.email,
     shop: context.shop ?? context.lookup?.customer.shop ?? '',
     // "Hello {name}" must not stay a raw placeholder when the admin shows no name.
-    name: name || t('replyNoName'),
+    name: name || NO_NAME[lang],
     ...(context.password ? { password: context.password } : {}),
     ...(context.validUntil !== undefined ? { validUntil: formatInstant(context.validUntil, context.agentTimeZone) } : {}),
   }).text;

@@ -28,8 +28,10 @@ export interface Settings {
   validityHours: number;
   autoLoadHistories: boolean;
   passwordPolicy: PasswordPolicySetting;
-  /** Reply templates the agent edited, by template id; missing ids use the defaults. */
+  /** Reply templates the agent edited, by templateKey ("try-again" English, "de:try-again"); missing ones use the defaults. */
   templates: Record<string, string>;
+  /** The replies' language when neither the customer's nor the shop's is known. */
+  replyLanguage: 'en' | 'de';
   /** The admin's label for a thing the extension looks for, where it differs from ours (label key → text). */
   labelOverrides: Record<string, string>;
 }
@@ -43,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLoadHistories: true,
   passwordPolicy: { length: 16, lower: true, upper: true, digits: true, symbols: false },
   templates: {},
+  replyLanguage: 'en',
   labelOverrides: {},
 };
 
@@ -109,6 +112,7 @@ export function normalizeSettings(raw: unknown, { checkTimeZone = true }: Normal
     autoLoadHistories: bool(s.autoLoadHistories, d.autoLoadHistories),
     passwordPolicy: normalizedPolicy,
     templates: isRecordOfStrings(s.templates) ? s.templates : {},
+    replyLanguage: s.replyLanguage === 'en' || s.replyLanguage === 'de' ? s.replyLanguage : d.replyLanguage,
     labelOverrides: isRecordOfStrings(s.labelOverrides) ? s.labelOverrides : {},
   };
 }

@@ -79,7 +79,7 @@ describe('options page', () => {
     await page.getByLabel('Validity of a reset link (hours)').fill('0');
     await page.getByLabel('Length (characters)').fill('5');
     for (const name of ['Lower-case letters (a–z)', 'Upper-case letters (A–Z)', 'Digits (0–9)', 'Symbols (#, -, _, …)']) await page.getByLabel(name).uncheck();
-    await page.getByRole('textbox', { name: 'Try again, check junk' }).fill('Hi {nam}');
+    await page.locator('[data-templates-lang="en"]').getByRole('textbox', { name: 'Try again, check junk' }).fill('Hi {nam}');
     await page.getByText("Advanced: the admin's wording").click();
     await page.getByLabel('menuSales').fill('x'.repeat(201));
     await save();
@@ -146,7 +146,7 @@ describe('options page', () => {
 
   it('a custom reply template shows in the preview and is what the popup copies', async () => {
     await page.reload();
-    const textarea = page.getByRole('textbox', { name: 'Try again, check junk' });
+    const textarea = page.locator('[data-templates-lang="en"]').getByRole('textbox', { name: 'Try again, check junk' });
     await textarea.fill('Dear {name}, please try once more with {email}. Regards, {shop}');
     await expect.poll(() => page.locator('pre[data-preview="try-again"]').innerText()).toBe('Dear there, please try once more with anna@example.com. Regards, Movie Shop');
     await save();

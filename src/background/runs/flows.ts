@@ -33,7 +33,8 @@ export const RECENT_RESEND_MS = 10 * 60_000;
 async function readLookup(ctx: RunContext, customer: LookupData['customer']): Promise<LookupData> {
   try {
     const histories = await ctx.ask('admin/read-histories', { which: ['passwordHistory', 'emailHistory'] });
-    return { customer, requests: histories.requests, emails: histories.emails, readAt: Date.now() };
+    const known = histories.language ? { ...customer, language: histories.language } : customer;
+    return { customer: known, requests: histories.requests, emails: histories.emails, readAt: Date.now() };
   } catch (error) {
     // "Error loading data" is all the page says when the session has expired meanwhile; the page
     // itself, loaded again, tells the two apart (the admin sends it to its login page).

@@ -12,10 +12,11 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  fillCustomerPassword, findCustomerForm, findHeading, labelText, readSaveOutcome, readUserPageEmail, saveBaseline,
+  fillCustomerPassword, findCustomerForm, findHeading, labelText, readCustomerFormLanguage, readSaveOutcome, readUserPageEmail, saveBaseline,
 } from '../../admin';
 import { sameEmail } from '../../domain/email';
 import { generatePassword } from '../../domain/passwordGenerator';
+import { replyLanguage } from '../../domain/replyTemplates';
 import { t } from '../../shared/i18n';
 import { sendToBackground } from '../../shared/messaging';
 import { renderReply } from '../../shared/present';
@@ -28,8 +29,10 @@ import { registerFeature } from './index';
 
 const agentTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-function replyWith(ctx: PageContext, email: string, password: string): string {
-  return renderReply('new-password', { email, password, agentTimeZone: agentTimeZone(), templates: ctx.settings.templates });
+/** The reply in the customer's language: the form's Language field, else the options' reply language. */
+function replyWith(ctx: PageContext, doc: Document, email: string, password: string): string {
+  const { lang } = replyLanguage(readCustomerFormLanguage(doc, ctx.labels), undefined, ctx.settings.replyLanguage);
+  return renderReply('new-password', { email, password, agentTimeZone: agentTimeZone(), templates: ctx.settings.templates, lang });
 }
 
 function Generator({ ctx, doc, email, ready }: { ctx: PageContext; doc: Document; email: string; ready: boolean }) {
@@ -67,7 +70,7 @@ function Generator({ ctx, doc, email, ready }: { ctx: PageContext; doc: Document
         <>
           <span class="secret" data-secret="password" aria-label={t('newPassword')}>{password}</span>
           <CopyText action="copy-password" label={t('genCopyPassword')} text={() => password}>{t('copy')}</CopyText>
-          <CopyText action="copy-reply" text={() => replyWith(ctx, email, password)}>{t('barCopyReply')}</CopyText>
+          <CopyText action="copy-reply" text={() => replyWith(ctx, doc, email, password)}>{t('barCopyReply')}</CopyText>
           <span class="muted">{t('genThenSave')}</span>
         </>
       ) : ready ? (
@@ -80,7 +83,7 @@ function Generator({ ctx, doc, email, ready }: { ctx: PageContext; doc: Document
 
 type After = { kind: 'saved'; password: string } | { kind: 'validation'; message: string };
 
-function CustomerBar({ ctx, email, after }: { ctx: PageContext; email: string; after: After }) {
+function CustomerBar({ ctx, doc, email, after }: { ctx: PageContext; doc: Document; email: string; after: After }) {
   return (
     <section class="rd bar" aria-label={t('barLabel')} data-outcome={after.kind}>
       <div class="head"><span class="brand">{t('extName')}</span></div>
@@ -90,7 +93,7 @@ function CustomerBar({ ctx, email, after }: { ctx: PageContext; email: string; a
           <div class="actions">
             <span class="secret" data-secret="password">{after.password}</span>
             <CopyText action="copy-password" label={t('genCopyPassword')} text={() => after.password}>{t('copy')}</CopyText>
-            <CopyText action="copy-reply" text={() => replyWith(ctx, email, after.password)}>{t('barCopyReply')}</CopyText>
+            <CopyText action="copy-reply" text={() => replyWith(ctx, doc, email, after.password)}>{t('barCopyReply')}</CopyText>
           </div>
         </>
       ) : (
@@ -122,7 +125,7 @@ registerFeature({
     }
     const heading = findHeading(doc, ctx.labels, 'customerSection');
     if (after && heading) {
-      mountNextTo({ kind: 'customer-bar', anchor: heading, where: 'before', css: BAR_CSS, signal }, <CustomerBar ctx={ctx} email={email} after={after} />);
+      mountNextTo({ kind: 'customer-bar', anchor: heading, where: 'before', css: BAR_CSS, signal }, <CustomerBar ctx={ctx} doc={doc} email={email} after={after} />);
     }
     mountNextTo({ kind: 'password-generator', anchor: field, where: 'after', css: BAR_CSS, signal }, (
       <Generator ctx={ctx} doc={doc} email={email} ready={mine?.kind === 'open-customer'} />

@@ -20,7 +20,7 @@ import {
   readUserDetails, readUserPageEmail, type UserDetails,
 } from '../../admin';
 import { sameEmail } from '../../domain/email';
-import { templateForDecision, type TemplateId } from '../../domain/replyTemplates';
+import { replyLanguage, templateForDecision, type TemplateId } from '../../domain/replyTemplates';
 import type { RowVerdict } from '../../domain/resetStatus';
 import { t, type MessageKey } from '../../shared/i18n';
 import { sendToBackground } from '../../shared/messaging';
@@ -246,6 +246,7 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
       ...(data?.presented.status.validUntil != null ? { validUntil: data.presented.status.validUntil } : {}),
       agentTimeZone: agentTimeZone(),
       templates: ctx.settings.templates,
+      lang: replyLanguage(details.language, undefined, ctx.settings.replyLanguage).lang,
     });
 
   const state = data?.presented.status.state;
@@ -274,7 +275,7 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
             {' — '}
             {t(ACTION_KEYS[decision.kind])}
           </p>
-          <p class="reason">{data.presented.reason}</p>
+          <p class="reason" lang={t('htmlLang')}>{data.presented.reason}</p>
           {data.presented.warnings.length ? (
             <ul class="warnings">
               {data.presented.warnings.map((w) => <li key={w}>{w}</li>)}
