@@ -41,7 +41,11 @@ export type Reason =
   | { code: 'changed'; by: 'customer' | 'agent'; agoMs: number }
   | { code: 'expired'; ageMs: number; validityMs: number }
   | { code: 'valid-no-email'; ageMs: number }
-  | { code: 'resend'; ageMs: number; remainingMs: number; validityMs: number };
+  | { code: 'resend'; ageMs: number; remainingMs: number; validityMs: number }
+  /** Valid by the assumed zone, but so close to the edge that it may already be expired. */
+  | { code: 'valid-zone-uncertain'; ageMs: number }
+  /** A history date lies in the future: the admin's zone is wrong, no time-critical action. */
+  | { code: 'zone-wrong' };
 export type ReasonCode = Reason['code'];
 
 export interface Alternative {
@@ -62,7 +66,11 @@ export type Warning =
   | { code: 'resent-before'; times: number; agoMs: number; row: number }
   | { code: 'email-older-than-request'; row: number }
   | { code: 'expires-soon'; remainingMs: number }
-  | { code: 'other-recipient'; recipient: string; customerEmail: string };
+  | { code: 'other-recipient'; recipient: string; customerEmail: string }
+  /** The admin's zone is only assumed and the request is within the zone difference of its edge. */
+  | { code: 'zone-assumed-edge'; uncertaintyMs: number }
+  /** A history row is dated in the future: the admin's time zone (setting) is wrong. */
+  | { code: 'zone-wrong' };
 export type WarningCode = Warning['code'];
 
 interface DecisionCommon {
@@ -106,6 +114,8 @@ export interface DecideActionOptions {
   emailToleranceMs?: number;
   /** The customer's address; if given, a resend to a different recipient produces a warning. */
   customerEmail?: string;
+  /** The time uncertainty the status was judged with (see ResetStatusOptions), for the warning. */
+  timeUncertaintyMs?: number;
 }
 
 export function decideAction(
@@ -119,6 +129,10 @@ export function decideAction(
   }
   const { now, validityMs } = status;
   const warnings: Warning[] = [...untrustedRowWarnings(status)];
+  // A date in the future means the times are read in the wrong zone (or the admin's clock is off):
+  // then every age and "time left" is wrong too, and nothing time-critical may be offered.
+  const zoneWrong = status.skewed.length > 0 || emails.some((e) => e.kind === 'new-password' && e.at > status.now + status.futureToleranceMs);
+  if (zoneWrong) warnings.unshift({ code: 'zone-wrong' });
   const manualReset: Alternative = { kind: 'manual-reset', validityMs };
 
   const newPassword = emails.filter((e) => e.kind === 'new-password');
@@ -196,6 +210,17 @@ export function decideAction(
           kind: 'manual-reset',
           email: null,
           reason: { code: 'valid-no-email', ageMs: status.ageMs },
+          alternatives: [{ kind: 'request-again', validityMs }],
+          warnings,
+        };
+      }
+      if (zoneWrong || status.uncertain) {
+        if (status.uncertain && !zoneWrong) warnings.push({ code: 'zone-assumed-edge', uncertaintyMs: options.timeUncertaintyMs ?? 0 });
+        return {
+          ...common,
+          kind: 'manual-reset',
+          email: null,
+          reason: zoneWrong ? { code: 'zone-wrong' } : { code: 'valid-zone-uncertain', ageMs: status.ageMs },
           alternatives: [{ kind: 'request-again', validityMs }],
           warnings,
         };

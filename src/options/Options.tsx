@@ -121,21 +121,22 @@ export function Options() {
             />
           </Field>
           <Field id="adminTimeZone" label={t('optTimeZone')} hint={t('optTimeZoneHint', [browserZone])} errors={errors.adminTimeZone}>
-            <input
+            {/* A picker, not free text: a mistyped zone would silently judge every request wrong. */}
+            <select
               id="adminTimeZone"
-              type="text"
-              list="time-zones"
-              autocomplete="off"
               value={form.adminTimeZone}
-              placeholder={browserZone}
               {...field('adminTimeZone', 'adminTimeZone-hint')}
-              onInput={(e) => update({ adminTimeZone: (e.target as HTMLInputElement).value })}
-            />
-            <datalist id="time-zones">
+              onChange={(e) => update({ adminTimeZone: (e.target as HTMLSelectElement).value })}
+            >
+              <option value="">{t('optTimeZoneUnset', [browserZone])}</option>
+              {/* A stored zone this browser does not list stays visible (and is reported), never dropped. */}
+              {form.adminTimeZone && !zones.includes(form.adminTimeZone) ? <option value={form.adminTimeZone}>{form.adminTimeZone}</option> : null}
               {zones.map((z) => (
-                <option key={z} value={z} />
+                <option key={z} value={z} translate={false}>
+                  {z}
+                </option>
               ))}
-            </datalist>
+            </select>
           </Field>
           <Field id="adminLanguage" label={t('optAdminLanguage')}>
             <select id="adminLanguage" value={form.adminLanguage} onChange={(e) => update({ adminLanguage: (e.target as HTMLSelectElement).value as OptionsForm['adminLanguage'] })}>

@@ -130,7 +130,7 @@ export function Popup() {
   const agentTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const lookupRun = lastLookup && sameEmail(lastLookup.email, email || lastLookup.email) ? lastLookup : null;
   const presented = lookupRun?.lookup
-    ? present(lookupRun.lookup, { now, validityHours: settings.validityHours, adminTimeZone: effectiveTimeZone(settings), agentTimeZone })
+    ? present(lookupRun.lookup, { now, validityHours: settings.validityHours, adminTimeZone: effectiveTimeZone(settings), adminZoneKnown: effectiveTimeZone(settings) === settings.adminTimeZone, agentTimeZone })
     : null;
   const busy = run?.status === 'running';
   const canResend = presented?.decision.kind === 'resend' && !busy;
@@ -147,6 +147,7 @@ export function Popup() {
       agentTimeZone,
       templates: settings.templates,
       lang: replyLang,
+      replyTimeZone: effectiveTimeZone(settings),
     });
 
   return (

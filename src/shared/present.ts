@@ -67,6 +67,10 @@ export function reasonText(reason: Reason): string {
       return t('reasonValidNoEmail', [duration(reason.ageMs)]);
     case 'resend':
       return t('reasonResend', [duration(reason.ageMs), duration(reason.remainingMs), validityWords(reason.validityMs)]);
+    case 'valid-zone-uncertain':
+      return t('reasonZoneUncertain', [duration(reason.ageMs)]);
+    case 'zone-wrong':
+      return t('reasonZoneWrong');
   }
 }
 
@@ -95,14 +99,20 @@ export function warningText(warning: Warning): string {
       return t('warnExpiresSoon', [duration(warning.remainingMs)]);
     case 'other-recipient':
       return t('warnOtherRecipient', [warning.recipient, warning.customerEmail]);
+    case 'zone-assumed-edge':
+      return t('warnZoneAssumedEdge', [duration(warning.uncertaintyMs)]);
+    case 'zone-wrong':
+      return t('warnZoneWrong');
   }
 }
 
 export interface PresentOptions {
   now: number;
   validityHours: number;
-  /** The zone the admin prints its dates in. */
+  /** The zone the admin prints its dates in (set in the options, or assumed). */
   adminTimeZone: string;
+  /** False while the admin's zone is only assumed (not set in the options): times are marked so. */
+  adminZoneKnown?: boolean;
   /** The agent's own zone (the browser's). */
   agentTimeZone: string;
 }
@@ -117,8 +127,10 @@ export interface Presented {
   /** The latest request's time in the agent's zone; with the admin's time when the zones differ. */
   requestedAt?: { agent: string; admin?: string };
   age?: string;
-  /** "Valid until 2026-11-27 15:04 (5 h 12 m left)" / "expired since … (2 h 3 m ago)" / … */
+  /** "Valid until 2026-11-27 15:04 (CET) (5 h 12 m left)" / "expired since … (2 h 3 m ago)" / … */
   validity?: string;
+  /** The admin's zone is not set: times are read in an assumed zone. */
+  zoneAssumed?: boolean;
 }
 
 export function formatInstant(ms: number, zone: string): string {
@@ -134,22 +146,52 @@ function sameWallClock(ms: number, a: string, b: string): boolean {
   return formatInstant(ms, a) === formatInstant(ms, b);
 }
 
+/** Zones the admin may really print in when none is set: FlickRocket's own (Berlin), UTC, the agent's. */
+const PLAUSIBLE_ZONES = ['Europe/Berlin', 'UTC'];
+
+const offsetMs = (at: number, zone: string): number => {
+  const wall = new TZDate(at, zone);
+  return -wall.getTimezoneOffset() * 60_000;
+};
+
+/**
+ * How far the instants may be off while the admin's zone is only assumed: the largest offset
+ * difference between the assumed zone and a zone the admin may print in, at that instant (0 when
+ * the zone is known). Agent in UTC, admin in Berlin: 1 h (2 h in summer).
+ */
+export function timeUncertaintyMs(at: number, assumedZone: string, zoneKnown: boolean): number {
+  if (zoneKnown || !Number.isFinite(at)) return 0;
+  const assumed = offsetMs(at, assumedZone);
+  return Math.max(0, ...PLAUSIBLE_ZONES.map((z) => Math.abs(offsetMs(at, z) - assumed)));
+}
+
+/** The domain's judgement of a look-up, with the time uncertainty of an assumed zone applied. */
+export function judgeLookup(lookup: LookupData, now: number, validityHours: number, adminTimeZone: string, adminZoneKnown: boolean): { status: ResetStatus; decision: Decision; uncertaintyMs: number } {
+  const uncertaintyMs = timeUncertaintyMs(now, adminTimeZone, adminZoneKnown);
+  const status = resetStatus(lookup.requests, now, validityHours * 3600_000, { timeUncertaintyMs: uncertaintyMs });
+  const decision = decideAction(status, lookup.emails, { customerEmail: lookup.customer.email, timeUncertaintyMs: uncertaintyMs });
+  return { status, decision, uncertaintyMs };
+}
+
 export function present(lookup: LookupData, options: PresentOptions): Presented {
-  const status = resetStatus(lookup.requests, options.now, options.validityHours * 3600_000);
-  const decision = decideAction(status, lookup.emails, { customerEmail: lookup.customer.email });
+  const zoneKnown = options.adminZoneKnown ?? true;
+  const { status, decision } = judgeLookup(lookup, options.now, options.validityHours, options.adminTimeZone, zoneKnown);
   const result: Presented = { status, decision, stateWord: stateWord(status.state), reason: reasonText(decision.reason), warnings: decision.warnings.map(warningText) };
   if (status.state === 'none') return result;
 
   const at = status.latest.at;
-  const agent = `${formatInstant(at, options.agentTimeZone)} (${zoneAbbreviation(at, options.agentTimeZone)})`;
+  // Every time carries its zone; while the admin's zone is only assumed, the times say so.
+  const zoned = (ms: number, zone: string) => `${formatInstant(ms, zone)} (${zoneKnown ? zoneAbbreviation(ms, zone) : t('zoneAssumed', [zoneAbbreviation(ms, zone)])})`;
+  const agent = zoned(at, options.agentTimeZone);
   result.requestedAt = sameWallClock(at, options.agentTimeZone, options.adminTimeZone)
     ? { agent }
     : { agent, admin: t('adminTime', [formatInstant(at, options.adminTimeZone), zoneAbbreviation(at, options.adminTimeZone)]) };
   result.age = t('ago', [duration(status.ageMs)]);
-  const until = formatInstant(status.validUntil, options.agentTimeZone);
+  const until = zoned(status.validUntil, options.agentTimeZone);
   if (status.state === 'valid') result.validity = t('validUntil', [until, duration(status.remainingMs)]);
   else if (status.state === 'expired') result.validity = t('expiredSince', [until, duration(status.expiredForMs)]);
-  else result.validity = t('changedAt', [formatInstant(status.changedBy.at, options.agentTimeZone)]);
+  else result.validity = t('changedAt', [zoned(status.changedBy.at, options.agentTimeZone)]);
+  result.zoneAssumed = !zoneKnown;
   return result;
 }
 
@@ -164,6 +206,13 @@ export interface ReplyContext {
   templates?: Readonly<Record<string, string>>;
   /** The customer's language (see replyLanguage); default English. */
   lang?: ReplyLang;
+  /** The zone the reply gives times in (the admin's, i.e. the shop's, as the customer's best guess); default the agent's. */
+  replyTimeZone?: string;
+}
+
+/** A time as a customer reads it, in the reply's language, with its zone: "3 Dec, 01:14 CET" / "3. Dez., 01:14 MEZ". */
+export function customerTime(ms: number, zone: string, lang: ReplyLang): string {
+  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone, timeZoneName: 'short' }).format(ms);
 }
 
 /** A reply ready for the clipboard. Placeholders without a value stay visible, so the agent sees what to fill in. */
@@ -177,6 +226,6 @@ export function renderReply(id: TemplateId, context: ReplyContext): string {
     // "Hello {name}" must not stay a raw placeholder when the admin shows no name.
     name: name || NO_NAME[lang],
     ...(context.password ? { password: context.password } : {}),
-    ...(context.validUntil !== undefined ? { validUntil: formatInstant(context.validUntil, context.agentTimeZone) } : {}),
+    ...(context.validUntil !== undefined ? { validUntil: customerTime(context.validUntil, context.replyTimeZone ?? context.agentTimeZone, lang) } : {}),
   }).text;
 }

@@ -12,7 +12,7 @@ const ENGLISH = new Set(
   (
     'the and is are was were not to of for with your you please this that these has have had been from on at ago left until since already ' +
     'look lookup copy reply replies send sent resend again new password customer customers valid expired changed request requested found could cannot ' +
-    'does did yes no open set check checked save saved loading error step steps done failed which what when there here time zone shop\'s admin\'s ' +
+    'does did yes no open set check checked save saved loading error step steps done failed which what when there here time shop\'s admin\'s ' +
     'words recommended latest history days hours minutes about try it its by or our we us they their than then only one two' +
     ' activity log options settings template templates clear export filter outcome action'
   ).split(/\s+/),
@@ -37,7 +37,8 @@ export async function visibleTexts(page: Page, hosts?: string): Promise<{ text: 
     const skipped = (el: Element): boolean => {
       // Inside a shadow root, closest() stops at the root: our additions take the page's language.
       const lang = el.closest('[lang]')?.getAttribute('lang') ?? 'de';
-      return !lang.startsWith('de');
+      // translate="no": names shown as they are (IANA zone names such as America/Port_of_Spain).
+      return !lang.startsWith('de') || !!el.closest('[translate="no"]');
     };
     const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
     const visit = (root: Document | ShadowRoot | Element) => {

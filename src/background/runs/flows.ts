@@ -4,16 +4,15 @@
  * effects (Send, Save) record an attempt before they act; a resumed run that finds an attempt it
  * cannot confirm stops and says so instead of acting again.
  */
-import { decideAction } from '../../domain/decideAction';
 import { sameEmail } from '../../domain/email';
 import { formatDuration } from '../../domain/formatDuration';
 import { generatePassword } from '../../domain/passwordGenerator';
-import { resetStatus } from '../../domain/resetStatus';
 import { t } from '../../shared/i18n';
 import { MessageError } from '../../shared/messaging';
 import type { PageReport } from '../../shared/protocol';
 import type { LookupData, RunView, StepId } from '../../shared/runs';
-import { loadSettings } from '../../shared/settings';
+import { judgeLookup } from '../../shared/present';
+import { effectiveTimeZone, loadSettings, type Settings } from '../../shared/settings';
 import { holdPassword } from '../passwordVault';
 import { goToCustomer, rememberPage, requirePage, TO_CUSTOMER, TO_USER, type Arrival, type Target } from './navigate';
 import type { RunContext } from './runContext';
@@ -127,9 +126,10 @@ export async function lookupFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
   if (await reachUserAndRead(ctx, openAdmin)) await ctx.update({ status: 'done', endedAt: Date.now() });
 }
 
-function judge(lookup: LookupData, validityHours: number) {
-  const status = resetStatus(lookup.requests, Date.now(), validityHours * 3600_000);
-  return decideAction(status, lookup.emails, { customerEmail: lookup.customer.email });
+function judge(lookup: LookupData, settings: Settings) {
+  // The same judgement as the card's: an assumed admin zone near the 24 h edge is no valid resend.
+  const zone = effectiveTimeZone(settings);
+  return judgeLookup(lookup, Date.now(), settings.validityHours, zone, zone === settings.adminTimeZone).decision;
 }
 
 export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
@@ -138,7 +138,7 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
   const lookup = await reachUserAndRead(ctx, openAdmin);
   if (!lookup) return;
   const settings = await settingsLoaded;
-  const decision = judge(lookup, settings.validityHours);
+  const decision = judge(lookup, settings);
 
   const attempt = ctx.run.sendAttempt;
   if (attempt) {

@@ -164,7 +164,7 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
         emails: parseEmailHistory(doc, labels, tz),
         readAt: Date.now(),
       };
-      const presented = present(lookup, { now: lookup.readAt, validityHours: ctx.settings.validityHours, adminTimeZone: ctx.timeZone, agentTimeZone: agentTimeZone() });
+      const presented = present(lookup, { now: lookup.readAt, validityHours: ctx.settings.validityHours, adminTimeZone: ctx.timeZone, adminZoneKnown: ctx.timeZone === ctx.settings.adminTimeZone, agentTimeZone: agentTimeZone() });
       setData({ lookup, presented });
       setPhase('ready');
       markRows(ctx, doc, signal, presented, lookup);
@@ -247,6 +247,7 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
       agentTimeZone: agentTimeZone(),
       templates: ctx.settings.templates,
       lang: replyLanguage(details.language, undefined, ctx.settings.replyLanguage).lang,
+      replyTimeZone: ctx.timeZone,
     });
 
   const state = data?.presented.status.state;

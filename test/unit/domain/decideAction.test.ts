@@ -126,8 +126,9 @@ describe('decideAction: which e-mail to resend', () => {
     const mail = email(r.at + SECOND);
     const future = email(NOW + HOUR);
     const d = decide([r], [future, mail]);
-    expect(d.email).toBe(mail);
-    expect(d.warnings).toEqual([{ code: 'future-emails', rows: [future.row + 1] }]);
+    // A date in the future means the zone is wrong: no resend then (see timeZoneRule.test.ts).
+    expect(d.kind).toBe('manual-reset');
+    expect(d.warnings).toEqual([{ code: 'zone-wrong' }, { code: 'future-emails', rows: [future.row + 1] }]);
   });
 
   it('warns when the e-mail went to another address than the customer', () => {
@@ -184,9 +185,9 @@ describe('decideAction: untrusted rows', () => {
   it('warns about Password History rows dated in the future', () => {
     const r = request(NOW - HOUR);
     const d = decide([r, adminChange(NOW + HOUR)], [email(r.at + SECOND)]);
-    expect(d.kind).toBe('resend');
-    expect(d.warnings).toEqual([expect.objectContaining({ code: 'future-rows', saysChanged: true })]);
-    expect(d.warnings[0]).toMatchObject({ rows: [expect.any(Number)] });
+    expect(d.kind).toBe('manual-reset');
+    expect(d.warnings).toEqual([{ code: 'zone-wrong' }, expect.objectContaining({ code: 'future-rows', saysChanged: true })]);
+    expect(d.warnings[1]).toMatchObject({ rows: [expect.any(Number)] });
   });
 
   it('warns about rows with unreadable dates', () => {

@@ -79,3 +79,22 @@ it('German durations use German units', () => {
   expect(duration(3 * H + 5_000)).toBe('3 h');
   expect(duration(500)).toBe('0 s');
 });
+
+describe('the time uncertainty of an assumed zone', () => {
+  it('agent in UTC, admin maybe in Berlin: 1 h in winter, 2 h in summer; 0 when the zone is known', async () => {
+    const { timeUncertaintyMs } = await import('../../../src/shared/present');
+    expect(timeUncertaintyMs(Date.UTC(2026, 11, 3), 'UTC', false)).toBe(H);
+    expect(timeUncertaintyMs(Date.UTC(2026, 6, 3), 'UTC', false)).toBe(2 * H);
+    expect(timeUncertaintyMs(Date.UTC(2026, 11, 3), 'America/New_York', false)).toBe(6 * H);
+    expect(timeUncertaintyMs(Date.UTC(2026, 11, 3), 'UTC', true)).toBe(0);
+  });
+});
+
+describe('times in the reply', () => {
+  it("are in the customer's terms, with the zone", async () => {
+    const { customerTime } = await import('../../../src/shared/present');
+    const at = Date.UTC(2026, 11, 3, 0, 14);
+    expect(customerTime(at, 'Europe/Berlin', 'en')).toBe('3 Dec, 01:14 CET');
+    expect(customerTime(at, 'Europe/Berlin', 'de')).toBe('3. Dez., 01:14 MEZ');
+  });
+});
