@@ -26,6 +26,7 @@ export interface OptionsForm {
   /** Every template's text in every reply language, by templateKey (defaults filled in). */
   templates: Record<string, string>;
   replyLanguage: 'en' | 'de';
+  setPasswordBelowMinutes: number;
   /** Label key → text as typed ('' = no override). */
   labelOverrides: Record<string, string>;
 }
@@ -55,6 +56,7 @@ export function formFromSettings(s: Settings): OptionsForm {
     symbols: s.passwordPolicy.symbols,
     templates,
     replyLanguage: s.replyLanguage,
+    setPasswordBelowMinutes: s.setPasswordBelowMinutes,
     labelOverrides,
   };
 }
@@ -144,6 +146,8 @@ export function validateForm(form: OptionsForm): ValidationResult {
     passwordPolicy: { length: length as number, lower: form.lower, upper: form.upper, digits: form.digits, symbols: form.symbols },
     templates,
     replyLanguage: form.replyLanguage,
+    // Not in the form yet: kept as stored.
+    setPasswordBelowMinutes: form.setPasswordBelowMinutes,
     labelOverrides: checked.ok ? (checked.overrides as Record<string, string>) : {},
   };
   // Whatever passes here must survive the read-side validation unchanged (else it would be lost on read).

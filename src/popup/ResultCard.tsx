@@ -1,14 +1,16 @@
+import type { ComponentChildren } from 'preact';
 import type { CustomerRef } from '../domain/types';
 import { t } from '../shared/i18n';
 import type { Presented } from '../shared/present';
 import type { LookupData } from '../shared/runs';
 
 /** The look-up's result at a glance: state word first, then the facts behind it. */
-export function ResultCard({ lookup, presented }: { lookup: LookupData; presented: Presented }) {
+export function ResultCard({ lookup, presented, actions }: { lookup: LookupData; presented: Presented; actions?: ComponentChildren }) {
   const { status } = presented;
   return (
     <section class={`card state-${status.state}`} aria-label={t('result')}>
       <p class="state-word">{presented.stateWord}</p>
+      {actions}
       <dl>
         <dt>{t('customer')}</dt>
         <dd>
@@ -39,10 +41,14 @@ export function ResultCard({ lookup, presented }: { lookup: LookupData; presente
             <dd>{status.state === 'changed' ? t('yes') : t('no')}</dd>
           </>
         ) : null}
-        <dt>{t('recommended')}</dt>
-        {/* Words for the customer, in the agent's language (the copied replies are in the customer's). */}
-        <dd class="reason" lang={t('htmlLang')}>{presented.reason}</dd>
       </dl>
+      {/* Words for the customer, in the agent's language (the copied replies are in the customer's): collapsed, the card leads with what to do. */}
+      <details class="words">
+        <summary>{t('wordsForCustomer')}</summary>
+        <p class="reason" lang={t('htmlLang')}>
+          {presented.reason}
+        </p>
+      </details>
       {presented.warnings.length ? (
         <ul class="warnings">
           {presented.warnings.map((w) => (

@@ -229,3 +229,32 @@ export function renderReply(id: TemplateId, context: ReplyContext): string {
     ...(context.validUntil !== undefined ? { validUntil: customerTime(context.validUntil, context.replyTimeZone ?? context.agentTimeZone, lang) } : {}),
   }).text;
 }
+
+/** The one next step the card leads with: its words, its button, and the replies that fit the state. */
+export interface NextStep {
+  action: 'resend' | 'set-password' | 'copy-reply';
+  /** "Do: …" */
+  text: string;
+  /** The main reply (the copy button that is the primary one when action is copy-reply). */
+  reply?: TemplateId;
+  /** The replies that fit the state, the main one first; never "please request again" for a valid request. */
+  replies: TemplateId[];
+}
+
+export function nextStep(decision: Decision, status: ResetStatus, setPasswordBelowMs: number): NextStep {
+  switch (decision.kind) {
+    case 'resend':
+      if (status.state === 'valid' && status.remainingMs < setPasswordBelowMs) {
+        return { action: 'set-password', text: t('doSetPasswordSoon', [duration(status.remainingMs)]), replies: ['forward-copy'] };
+      }
+      return { action: 'resend', text: t('doResend'), reply: 'resend-done', replies: ['resend-done', 'forward-copy'] };
+    case 'manual-reset':
+      return { action: 'set-password', text: decision.reason.code === 'zone-wrong' ? t('doSetPasswordZone') : t('doSetPassword'), replies: ['forward-copy'] };
+    case 'request-again':
+      return { action: 'copy-reply', text: t('doRequestAgain'), reply: 'request-again', replies: ['request-again', 'forward-copy'] };
+    case 'nothing-to-do':
+      return { action: 'copy-reply', text: t('doNothing'), reply: 'already-changed', replies: ['already-changed'] };
+    case 'no-request':
+      return { action: 'copy-reply', text: t('doNoRequest'), reply: 'try-again', replies: ['try-again', 'forward-copy'] };
+  }
+}

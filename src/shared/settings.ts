@@ -32,6 +32,8 @@ export interface Settings {
   templates: Record<string, string>;
   /** The replies' language when neither the customer's nor the shop's is known. */
   replyLanguage: 'en' | 'de';
+  /** Less time left than this on a valid link: recommend setting a password instead of a resend. */
+  setPasswordBelowMinutes: number;
   /** The admin's label for a thing the extension looks for, where it differs from ours (label key → text). */
   labelOverrides: Record<string, string>;
 }
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   passwordPolicy: { length: 16, lower: true, upper: true, digits: true, symbols: false },
   templates: {},
   replyLanguage: 'en',
+  setPasswordBelowMinutes: 30,
   labelOverrides: {},
 };
 
@@ -113,6 +116,8 @@ export function normalizeSettings(raw: unknown, { checkTimeZone = true }: Normal
     passwordPolicy: normalizedPolicy,
     templates: isRecordOfStrings(s.templates) ? s.templates : {},
     replyLanguage: s.replyLanguage === 'en' || s.replyLanguage === 'de' ? s.replyLanguage : d.replyLanguage,
+    setPasswordBelowMinutes:
+      typeof s.setPasswordBelowMinutes === 'number' && Number.isInteger(s.setPasswordBelowMinutes) && s.setPasswordBelowMinutes >= 0 && s.setPasswordBelowMinutes <= 24 * 60 ? s.setPasswordBelowMinutes : d.setPasswordBelowMinutes,
     labelOverrides: isRecordOfStrings(s.labelOverrides) ? s.labelOverrides : {},
   };
 }

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 
-/** Copies `text` to the clipboard; the accessible name stays "Copy" (with a description of what). */
-export function CopyButton({ text, what }: { text: string; what: string }) {
+/** Copies `text` to the clipboard; the button's accessible name says what it copies ("Copy reply: …"). */
+export function CopyButton({ text, what, primary }: { text: string; what: string; primary?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -14,7 +14,7 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
   };
   return (
     <span class="copy">
-      <button type="button" onClick={copy} title={what}>
+      <button type="button" class={primary ? 'primary' : undefined} onClick={copy} title={what} aria-label={t('copyThis', [what])}>
         {t('copy')}
       </button>
       <span class="copy-what">{what}</span>

@@ -32,9 +32,9 @@ describe('reply language', () => {
     const select = popup.getByLabel('Reply in');
     await expect.poll(() => select.inputValue(), { timeout: 30_000 }).toBe('de');
     await popup.getByText("the customer's language in the admin").waitFor();
-    expect(await copied(popup, 'reply: please request again')).toMatch(/^Hallo Frida Lund,\n\nder Link/);
+    expect(await copied(popup, 'already changed')).toMatch(/^Hallo Frida Lund,\n\nlaut unseren Daten/);
     await select.selectOption('en');
-    expect(await copied(popup, 'reply: please request again')).toMatch(/^Hello Frida Lund,/);
+    expect(await copied(popup, 'already changed')).toMatch(/^Hello Frida Lund,/);
     await popup.close();
 
     const anna = await lookUp(world, PEOPLE.valid2h);
