@@ -7,11 +7,20 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PEOPLE, startSimulator } from '../test/admin-sim/server';
+import { PEOPLE } from '../test/admin-sim/server';
+import { PortInUseError, startDemoSimulator } from './demoPort';
 import { ensureChromium } from './chromium';
 
-const port = Number(process.env.PORT ?? 8787);
-const sim = await startSimulator({ port, control: process.env.SIM_CONTROL === '1' });
+let started: Awaited<ReturnType<typeof startDemoSimulator>>;
+try {
+  started = await startDemoSimulator(process.env);
+} catch (error) {
+  if (!(error instanceof PortInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const { sim, notes } = started;
+for (const note of notes) console.log(note);
 const dist = resolve('dist');
 console.log(`Simulated FlickRocket admin: ${sim.url}/  (log in as agent@example.com / demo-password)`);
 console.log(

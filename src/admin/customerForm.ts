@@ -5,7 +5,7 @@
  */
 import { AdminError } from './errors';
 import { displayText, findControls, findElementsWithText, findHeading, hasText, queryAll, sectionAfter, textOf, type Scope } from './dom';
-import { acceptedTexts, labelRef, labelsOn, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
+import { acceptedTexts, labelRef, labelsOn, languageFromText, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 // DOM constants by value: the code must not depend on the global `Node` (other realms, tests in node).
@@ -184,4 +184,23 @@ export function readSaveOutcome(doc: Document, labels: AdminLabels, before: Save
     if (added.length > 0) return { kind: 'validation', message: added.join(' ') };
   }
   return { kind: 'unknown' };
+}
+
+/**
+ * The customer's Language as the customer form shows it (the selected option of the select its
+ * caption names), or undefined where the form shows none we know.
+ */
+export function readCustomerFormLanguage(scope: Scope, labels: AdminLabels): 'en' | 'de' | undefined {
+  for (const select of queryAll<HTMLSelectElement>(scope, 'select')) {
+    const captions = [
+      ...Array.from(select.labels ?? [], (l) => textOf(l)),
+      select.getAttribute('aria-label') ?? '',
+      // A caption in the cell or element before the field (a table row, a legacy form).
+      textOf(select.closest('td')?.previousElementSibling ?? select.previousElementSibling ?? select),
+    ].map((c) => normalizeText(c.replace(/[:*]\s*$/u, '')));
+    if (!labels.texts.language.some((l) => captions.includes(normalizeText(l)))) continue;
+    const chosen = select.selectedOptions[0];
+    return chosen ? languageFromText(textOf(chosen), labels) : undefined;
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { bestTable, cellAtColumn, displayText, findHeading, queryAll, sectionAfter, textOf } from './dom';
 import { findSearchForm } from './pages';
-import { acceptedTexts, labelsOn, normalizeText, type AdminLabels, type LabelKey } from './labels';
+import { acceptedTexts, labelsOn, languageFromText, normalizeText, type AdminLabels, type LabelKey } from './labels';
 import { readHistoryState, type HistoryKind } from './userPage';
 
 export interface HistoryRowElement {
@@ -38,7 +38,11 @@ export function historyRowElements(doc: Document, labels: AdminLabels, which: Hi
 export interface UserDetails {
   name: string;
   shop: string;
+  /** The customer's Language, where the admin shows it (in either admin language's words). */
+  language?: 'en' | 'de';
 }
+
+
 
 /** The value shown next to a caption ("Name", "Shop:") in a property list: the next cell / <dd>. */
 function valueAfterCaption(scope: Element[], labels: AdminLabels, key: LabelKey): string {
@@ -63,7 +67,8 @@ export function readUserDetails(doc: Document, labels: AdminLabels): UserDetails
   const heading = findHeading(doc, labels, 'userSection');
   if (!heading) return { name: '', shop: '' };
   const { parts } = sectionAfter(heading);
-  return { name: valueAfterCaption(parts, labels, 'colName'), shop: valueAfterCaption(parts, labels, 'colShop') };
+  const language = languageFromText(valueAfterCaption(parts, labels, 'language'), labels);
+  return { name: valueAfterCaption(parts, labels, 'colName'), shop: valueAfterCaption(parts, labels, 'colShop'), ...(language ? { language } : {}) };
 }
 
 const TEXT_INPUTS = 'input:not([type]), input[type=text], input[type=search], input[type=email]';

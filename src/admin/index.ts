@@ -23,7 +23,7 @@ export type { SearchRow, SearchResults } from './searchResults';
 export { parsePasswordHistory, originFromText } from './passwordHistory';
 export type { HistoryParseOptions } from './passwordHistory';
 export { parseEmailHistory, subjectControl, latestNewPasswordEmail } from './emailHistory';
-export { findCustomerForm, findPasswordField, findLabeledFields, readSaveOutcome, saveBaseline } from './customerForm';
+export { findCustomerForm, findPasswordField, findLabeledFields, readCustomerFormLanguage, readSaveOutcome, saveBaseline } from './customerForm';
 export type { CustomerForm, SaveBaseline, SaveOutcome } from './customerForm';
 export { readUserPageEmail, requireCustomerEmail, readHistoryState, historySection } from './userPage';
 export { readPageIdentity } from './identity';

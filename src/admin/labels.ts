@@ -35,6 +35,10 @@ const EN = {
   colLastName: ['Last name'],
   colShop: ['Shop'],
   colRegistered: ['Registered'],
+  // The customer's language (user page's User section, customer page's form) and its values
+  language: ['Language'],
+  langEnglish: ['English'],
+  langGerman: ['German'],
   // User page (from Incoming requests)
   userSection: ['User'],
   passwordHistory: ['Password History'],
@@ -91,6 +95,9 @@ const DE: Record<LabelKey, readonly string[]> = {
   colLastName: ['Nachname'],
   colShop: ['Shop'],
   colRegistered: ['Registriert'],
+  language: ['Sprache'],
+  langEnglish: ['Englisch'],
+  langGerman: ['Deutsch'],
   userSection: ['Benutzer'],
   passwordHistory: ['Passwort-Historie'],
   emailHistory: ['E-Mail-Historie'],
@@ -250,6 +257,17 @@ export function labelsOn(labels: AdminLabels, page: PageKind): AdminLabels {
 /** The texts a visible text is matched against for `key`. */
 export function acceptedTexts(labels: AdminLabels, key: LabelKey): readonly string[] {
   return labels.accepted[key];
+}
+
+/** "English" / "Deutsch" / …, as the admin prints a language, to our code; undefined for any other. */
+export function languageFromText(text: string, labels: AdminLabels): 'en' | 'de' | undefined {
+  const value = normalizeText(text);
+  if (!value) return undefined;
+  // A partly translated admin may print the value in the other language than its labels.
+  const both = [labels, labelsFor(labels.lang === 'en' ? 'de' : 'en')];
+  if (both.some((l) => l.texts.langEnglish.some((t) => normalizeText(t) === value))) return 'en';
+  if (both.some((l) => l.texts.langGerman.some((t) => normalizeText(t) === value))) return 'de';
+  return undefined;
 }
 
 /** The text to show in messages for a label (the first accepted text). */

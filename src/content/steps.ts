@@ -51,12 +51,12 @@ function requireExpected(ctx: PageContext, doc: Document, expect: Expected, what
   const samePage = ctx.docId === expect.docId && ctx.page === expect.page;
   if (!samePage || !shown || !sameEmail(shown, expect.email)) {
     const now = shown ? `${shown}'s ${ctx.page} page` : ctx.page === 'other' ? 'another page' : `a ${ctx.page} page`;
-    throw new MessageError('wrong-page', `The admin tab no longer shows the ${expect.page} page of ${expect.email} that Reset Desk was working on (it shows ${now}), so it did not ${what} there.`);
+    throw new MessageError('wrong-page', `The admin tab no longer shows the ${expect.page} page of ${expect.email} that Reset Desk was working on (it shows ${now}), so it did not ${what} there.`, { shows: shown ?? now });
   }
   if (expect.shop && ctx.page === 'user') {
     const { shop } = readUserDetails(doc, ctx.labels);
     if (shop && normalizeText(shop) !== normalizeText(expect.shop)) {
-      throw new MessageError('wrong-page', `This page shows ${expect.email} in the shop "${shop}", not "${expect.shop}", so Reset Desk did not ${what} here.`);
+      throw new MessageError('wrong-page', `This page shows ${expect.email} in the shop "${shop}", not "${expect.shop}", so Reset Desk did not ${what} here.`, { shows: `${expect.email} (${shop})` });
     }
   }
 }
@@ -104,8 +104,10 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
       // Both at once, as an agent clicking both links would: the admin answers each on its own.
       await Promise.all(which.map((section) => loadHistory(doc, ctx.labels, section)));
       const email = readUserPageEmail(doc, ctx.labels, ctx.page);
+      const { language } = readUserDetails(doc, ctx.labels);
       return {
         ...(email ? { customerEmail: email } : {}),
+        ...(language ? { language } : {}),
         requests: which.includes('passwordHistory') ? parsePasswordHistory(doc, ctx.labels, tz) : [],
         emails: which.includes('emailHistory') ? parseEmailHistory(doc, ctx.labels, tz) : [],
       };

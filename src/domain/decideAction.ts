@@ -1,7 +1,7 @@
 /**
  * What should the agent do? Turns a ResetStatus plus the E-mail History into one recommended
- * action, with a reason in plain words that can be read to the customer, alternatives, and
- * agent-facing warnings.
+ * action, with a reason that can be read to the customer, alternatives, and agent-facing
+ * warnings, all as codes with their facts (the words are made in src/shared/present.ts).
  *
  * - `resend`: the latest request is valid, the password was not changed, and a "New Password"
  *   e-mail exists at or after the request. The e-mail to resend is the latest such e-mail by time
@@ -21,7 +21,6 @@
  */
 import { sortChronologically } from './chronology';
 import { sameEmail } from './email';
-import { formatDuration, formatValidity } from './formatDuration';
 import type { ResetStatus } from './resetStatus';
 import type { HistoryEmail, ResetRequest } from './types';
 
@@ -32,15 +31,51 @@ export const SHORT_VALIDITY_WARNING_MS = 3600 * 1000;
 export type DecisionKind = 'resend' | 'manual-reset' | 'request-again' | 'nothing-to-do' | 'no-request';
 export type AlternativeKind = 'manual-reset' | 'request-again';
 
+/**
+ * Why this action, as a code with its facts: the words (for the customer, in the agent's language)
+ * are made from it outside the domain (src/shared/present.ts), which keeps the rules free of any
+ * language and of browser APIs.
+ */
+export type Reason =
+  | { code: 'no-request' }
+  | { code: 'changed'; by: 'customer' | 'agent'; agoMs: number }
+  | { code: 'expired'; ageMs: number; validityMs: number }
+  | { code: 'valid-no-email'; ageMs: number }
+  | { code: 'resend'; ageMs: number; remainingMs: number; validityMs: number }
+  /** Valid by the assumed zone, but so close to the edge that it may already be expired. */
+  | { code: 'valid-zone-uncertain'; ageMs: number }
+  /** A history date lies in the future: the admin's zone is wrong, no time-critical action. */
+  | { code: 'zone-wrong' };
+export type ReasonCode = Reason['code'];
+
 export interface Alternative {
   kind: AlternativeKind;
-  /** Plain words for the customer. */
-  reason: string;
+  /** The validity window, for "the new link is valid for 24 hours". */
+  validityMs: number;
 }
 
+/**
+ * For the agent, not the customer. `rows` are 1-based (row 1 = first data row), unlike the 0-based
+ * `row` fields, because they are shown as they are.
+ */
+export type Warning =
+  | { code: 'future-rows'; rows: number[]; saysChanged: boolean }
+  | { code: 'undated-rows'; rows: number[] }
+  | { code: 'future-emails'; rows: number[] }
+  | { code: 'undated-emails'; rows: number[] }
+  | { code: 'resent-before'; times: number; agoMs: number; row: number }
+  | { code: 'email-older-than-request'; row: number }
+  | { code: 'expires-soon'; remainingMs: number }
+  | { code: 'other-recipient'; recipient: string; customerEmail: string }
+  /** The admin's zone is only assumed and the request is within the zone difference of its edge. */
+  | { code: 'zone-assumed-edge'; uncertaintyMs: number }
+  /** A history row is dated in the future: the admin's time zone (setting) is wrong. */
+  | { code: 'zone-wrong' };
+export type WarningCode = Warning['code'];
+
 interface DecisionCommon {
-  /** Plain words an agent can read to the customer. */
-  reason: string;
+  /** Why, for the customer; see Reason. */
+  reason: Reason;
   /** The latest trusted request, if any. */
   request: ResetRequest | null;
   /** When the latest request's link expires(d), if there is a request. */
@@ -57,11 +92,8 @@ interface DecisionCommon {
   resendsSinceRequest: HistoryEmail[];
   /** Always contains manual-reset unless that is the action itself. */
   alternatives: Alternative[];
-  /**
-   * For the agent, not the customer: untrusted rows, earlier resends, expiring links, ...
-   * Row numbers in these texts are 1-based (row 1 = first data row), unlike the 0-based `row` fields.
-   */
-  warnings: string[];
+  /** Untrusted rows, earlier resends, expiring links, ... */
+  warnings: Warning[];
 }
 
 export type Decision =
@@ -82,21 +114,8 @@ export interface DecideActionOptions {
   emailToleranceMs?: number;
   /** The customer's address; if given, a resend to a different recipient produces a warning. */
   customerEmail?: string;
-}
-
-const MANUAL_RESET: Alternative = {
-  kind: 'manual-reset',
-  reason:
-    'We can also set a new password for you and send it to you; please change it after you log in.',
-};
-
-function requestAgainAlternative(validityMs: number): Alternative {
-  return {
-    kind: 'request-again',
-    reason:
-      'You can also request a new password reset in the Flux Player or the Web Player; ' +
-      `the new link is valid for ${formatValidity(validityMs)}.`,
-  };
+  /** The time uncertainty the status was judged with (see ResetStatusOptions), for the warning. */
+  timeUncertaintyMs?: number;
 }
 
 export function decideAction(
@@ -109,7 +128,12 @@ export function decideAction(
     throw new RangeError(`decideAction: emailToleranceMs must be zero or positive, got ${toleranceMs}`);
   }
   const { now, validityMs } = status;
-  const warnings: string[] = [...untrustedRowWarnings(status)];
+  const warnings: Warning[] = [...untrustedRowWarnings(status)];
+  // A date in the future means the times are read in the wrong zone (or the admin's clock is off):
+  // then every age and "time left" is wrong too, and nothing time-critical may be offered.
+  const zoneWrong = status.skewed.length > 0 || emails.some((e) => e.kind === 'new-password' && e.at > status.now + status.futureToleranceMs);
+  if (zoneWrong) warnings.unshift({ code: 'zone-wrong' });
+  const manualReset: Alternative = { kind: 'manual-reset', validityMs };
 
   const newPassword = emails.filter((e) => e.kind === 'new-password');
   const undatedEmails = newPassword.filter((e) => !Number.isFinite(e.at));
@@ -118,31 +142,22 @@ export function decideAction(
     newPassword.filter((e) => Number.isFinite(e.at) && e.at <= now + status.futureToleranceMs),
   );
   if (futureEmails.length > 0) {
-    warnings.push(
-      `${count(futureEmails.length, '"New Password" e-mail')} dated in the future ` +
-        `(${rowList(futureEmails)}) ignored; the admin's clock or time zone may be off.`,
-    );
+    warnings.push({ code: 'future-emails', rows: rowNumbers(futureEmails) });
   }
   if (undatedEmails.length > 0) {
-    warnings.push(
-      `${count(undatedEmails.length, '"New Password" e-mail')} with an unreadable date ` +
-        `(${rowList(undatedEmails)}) ignored.`,
-    );
+    warnings.push({ code: 'undated-emails', rows: rowNumbers(undatedEmails) });
   }
 
   if (status.state === 'none') {
     return {
       kind: 'no-request',
       email: null,
-      reason:
-        'We cannot find a password reset request for your account. Please request a password ' +
-        'reset in the Flux Player or the Web Player; the e-mail usually arrives within seconds. ' +
-        'Please also check your junk or spam folder.',
+      reason: { code: 'no-request' },
       request: null,
       validUntil: null,
       emailsSinceRequest: [],
       resendsSinceRequest: [],
-      alternatives: [MANUAL_RESET],
+      alternatives: [manualReset],
       warnings,
     };
   }
@@ -152,11 +167,7 @@ export function decideAction(
   const resendsSinceRequest = emailsSinceRequest.slice(1);
   const lastResend = resendsSinceRequest[resendsSinceRequest.length - 1];
   if (lastResend) {
-    warnings.push(
-      `The reset e-mail has already been sent again ${times(resendsSinceRequest.length)} since the ` +
-        `request, the last time ${formatDuration(now - lastResend.at)} ago (row ${lastResend.row + 1}). ` +
-        'Ask the customer to check the junk folder before sending it once more.',
-    );
+    warnings.push({ code: 'resent-before', times: resendsSinceRequest.length, agoMs: Math.max(0, now - lastResend.at), row: lastResend.row + 1 });
   }
   const common = {
     request,
@@ -164,22 +175,17 @@ export function decideAction(
     emailsSinceRequest,
     resendsSinceRequest,
   };
-  const requestedAgo = formatDuration(status.ageMs);
 
   switch (status.state) {
     case 'changed': {
       const byAgent = status.changedBy.origin === 'admin';
-      const changedAgo = formatDuration(Math.max(0, now - status.changedBy.at));
+      const agoMs = Math.max(0, now - status.changedBy.at);
       return {
         ...common,
         kind: 'nothing-to-do',
         email: null,
-        reason: byAgent
-          ? `Our support team set a new password for your account ${changedAgo} ago, after your ` +
-            'last reset request, so the reset link is no longer needed. Please log in with that password.'
-          : `Your password was changed successfully ${changedAgo} ago, after your last reset ` +
-            'request. Please log in with your new password.',
-        alternatives: [MANUAL_RESET],
+        reason: { code: 'changed', by: byAgent ? 'agent' : 'customer', agoMs },
+        alternatives: [manualReset],
         warnings,
       };
     }
@@ -188,48 +194,42 @@ export function decideAction(
         ...common,
         kind: 'request-again',
         email: null,
-        reason:
-          `Your last password reset request was ${requestedAgo} ago, and reset links are valid ` +
-          `for ${formatValidity(validityMs)}, so that link has expired. Please request a new ` +
-          'password reset in the Flux Player or the Web Player; the e-mail usually arrives within ' +
-          'seconds. Please also check your junk or spam folder.',
-        alternatives: [MANUAL_RESET],
+        reason: { code: 'expired', ageMs: status.ageMs, validityMs },
+        alternatives: [manualReset],
         warnings,
       };
     case 'valid': {
       const email = emailsSinceRequest[emailsSinceRequest.length - 1];
-      const timeLeft = formatDuration(status.remainingMs);
       if (!email) {
         const older = usable[usable.length - 1];
         if (older) {
-          warnings.push(
-            `The latest "New Password" e-mail (row ${older.row + 1}) is older than the request; ` +
-              'it belongs to an earlier request and must not be resent.',
-          );
+          warnings.push({ code: 'email-older-than-request', row: older.row + 1 });
         }
         return {
           ...common,
           kind: 'manual-reset',
           email: null,
-          reason:
-            `Your password reset request from ${requestedAgo} ago is still valid, but we cannot ` +
-            'find the reset e-mail that belongs to it, so we cannot send it to you again. ' +
-            'We will set a new password for you instead; please change it after you log in.',
-          alternatives: [requestAgainAlternative(validityMs)],
+          reason: { code: 'valid-no-email', ageMs: status.ageMs },
+          alternatives: [{ kind: 'request-again', validityMs }],
+          warnings,
+        };
+      }
+      if (zoneWrong || status.uncertain) {
+        if (status.uncertain && !zoneWrong) warnings.push({ code: 'zone-assumed-edge', uncertaintyMs: options.timeUncertaintyMs ?? 0 });
+        return {
+          ...common,
+          kind: 'manual-reset',
+          email: null,
+          reason: zoneWrong ? { code: 'zone-wrong' } : { code: 'valid-zone-uncertain', ageMs: status.ageMs },
+          alternatives: [{ kind: 'request-again', validityMs }],
           warnings,
         };
       }
       if (status.remainingMs < SHORT_VALIDITY_WARNING_MS) {
-        warnings.push(
-          `The link expires in ${timeLeft}. If the customer cannot use it right away, ` +
-            'set a new password instead.',
-        );
+        warnings.push({ code: 'expires-soon', remainingMs: status.remainingMs });
       }
       if (options.customerEmail !== undefined && !sameEmail(email.recipient, options.customerEmail)) {
-        warnings.push(
-          `The "New Password" e-mail was sent to ${email.recipient}, not to the customer's ` +
-            `address ${options.customerEmail}. Check the address before resending.`,
-        );
+        warnings.push({ code: 'other-recipient', recipient: email.recipient, customerEmail: options.customerEmail });
       }
       return {
         ...common,
@@ -237,52 +237,24 @@ export function decideAction(
         email,
         request,
         validUntil: status.validUntil,
-        reason:
-          `Your password reset request from ${requestedAgo} ago is still valid for ${timeLeft}, ` +
-          'and your password has not been changed yet. We are sending you the same reset e-mail ' +
-          `again; its link works until ${formatValidity(validityMs)} after your original request. ` +
-          'Please also check your junk or spam folder.',
-        alternatives: [MANUAL_RESET],
+        reason: { code: 'resend', ageMs: status.ageMs, remainingMs: status.remainingMs, validityMs },
+        alternatives: [manualReset],
         warnings,
       };
     }
   }
 }
 
-function untrustedRowWarnings(status: ResetStatus): string[] {
-  const out: string[] = [];
+function untrustedRowWarnings(status: ResetStatus): Warning[] {
+  const out: Warning[] = [];
   if (status.skewed.length > 0) {
-    const changes = status.skewed.some((r) => r.changed);
-    out.push(
-      `${count(status.skewed.length, 'Password History row')} dated in the future ` +
-        `(${rowList(status.skewed)}) ignored; the admin's clock or time zone may be off.` +
-        (changes
-          ? status.skewed.length === 1
-            ? ' It says the password was changed.'
-            : ' One of them says the password was changed.'
-          : '') +
-        ' Check the dates before acting.',
-    );
+    out.push({ code: 'future-rows', rows: rowNumbers(status.skewed), saysChanged: status.skewed.some((r) => r.changed) });
   }
-  if (status.undated.length > 0) {
-    out.push(
-      `${count(status.undated.length, 'Password History row')} with an unreadable date ` +
-        `(${rowList(status.undated)}) ignored. Check them before acting.`,
-    );
-  }
+  if (status.undated.length > 0) out.push({ code: 'undated-rows', rows: rowNumbers(status.undated) });
   return out;
 }
 
-function count(n: number, noun: string): string {
-  return n === 1 ? `1 ${noun}` : `${n} ${noun}s`;
-}
-
-function times(n: number): string {
-  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
-}
-
 /** Row numbers for humans: 1 = first data row (`row` is 0-based). */
-function rowList(rows: ReadonlyArray<{ row: number }>): string {
-  const numbers = rows.map((r) => r.row + 1).join(', ');
-  return rows.length === 1 ? `row ${numbers}` : `rows ${numbers}`;
+function rowNumbers(rows: ReadonlyArray<{ row: number }>): number[] {
+  return rows.map((r) => r.row + 1);
 }

@@ -1,6 +1,8 @@
 /**
- * Reply texts an agent copies to the clipboard (plain text, English defaults; the options page lets
- * agents edit them, validated by validateTemplate).
+ * Reply texts an agent copies to the clipboard (plain text), one set per customer language
+ * (REPLY_LANGS: English and German); the options page lets agents edit them, validated by
+ * validateTemplate. Which language a reply is in follows the customer (replyLanguage), not the
+ * agent's browser.
  *
  * Placeholders: `{email}`, `{shop}`, `{password}`, `{validUntil}`, `{name}` (spaces inside the
  * braces are tolerated: `{ email }`). Names are case-sensitive.
@@ -24,6 +26,30 @@ export const TEMPLATE_IDS = [
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
+/** The languages replies exist in. */
+export const REPLY_LANGS = ['en', 'de'] as const;
+export type ReplyLang = (typeof REPLY_LANGS)[number];
+
+export const isReplyLang = (value: unknown): value is ReplyLang => (REPLY_LANGS as readonly unknown[]).includes(value);
+
+/**
+ * The language to answer in: the customer's own (as the admin shows it), else the shop's, else the
+ * agent's setting. `from` says which one decided, so the UI can say so.
+ */
+export function replyLanguage(customer: ReplyLang | undefined, shop: ReplyLang | undefined, setting: ReplyLang): { lang: ReplyLang; from: 'customer' | 'shop' | 'setting' } {
+  if (customer) return { lang: customer, from: 'customer' };
+  if (shop) return { lang: shop, from: 'shop' };
+  return { lang: setting, from: 'setting' };
+}
+
+/**
+ * How an edited template is stored: English under its id ("try-again", as before there were
+ * languages), another language as "<lang>:<id>" ("de:try-again").
+ */
+export function templateKey(lang: ReplyLang, id: TemplateId): string {
+  return lang === 'en' ? id : `${lang}:${id}`;
+}
+
 export const PLACEHOLDERS = ['email', 'shop', 'password', 'validUntil', 'name'] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
 
@@ -32,6 +58,10 @@ export type TemplateValues = Partial<Record<PlaceholderName, string>>;
 export type Templates = Readonly<Record<TemplateId, string>>;
 
 const SIGN_OFF = '\n\nKind regards,\n{shop} Support';
+const SIGN_OFF_DE = '\n\nFreundliche Grüße\n{shop} Support';
+
+/** `{name}` when the admin shows no name, in the reply's language. */
+export const NO_NAME: Readonly<Record<ReplyLang, string>> = { en: 'there', de: 'liebe Kundin, lieber Kunde' };
 
 export const DEFAULT_TEMPLATES: Templates = {
   'try-again':
@@ -71,6 +101,49 @@ export const DEFAULT_TEMPLATES: Templates = {
     'in, just reply to this message and we will set a new password for you.' +
     SIGN_OFF,
 };
+
+export const DEFAULT_TEMPLATES_DE: Templates = {
+  'try-again':
+    'Hallo {name},\n\n' +
+    'vielen Dank für Ihre Nachricht. Bitte fordern Sie im Flux Player oder im Web Player noch einmal ' +
+    'eine Reset-E-Mail an, mit der E-Mail-Adresse {email}. Sie kommt meist innerhalb weniger ' +
+    'Sekunden. Falls Sie sie nicht finden, sehen Sie bitte auch in Ihrem Spam-Ordner nach.\n\n' +
+    'Kommt sie trotzdem nicht an, antworten Sie einfach auf diese Nachricht; wir helfen Ihnen gern.' +
+    SIGN_OFF_DE,
+  'request-again':
+    'Hallo {name},\n\n' +
+    'der Link zum Zurücksetzen Ihres Passworts ist abgelaufen: Er gilt 24 Stunden. Bitte fordern Sie ' +
+    'im Flux Player oder im Web Player eine neue Reset-E-Mail an, mit der E-Mail-Adresse {email}. ' +
+    'Die neue E-Mail kommt meist innerhalb weniger Sekunden; sehen Sie bitte auch in Ihrem ' +
+    'Spam-Ordner nach.' +
+    SIGN_OFF_DE,
+  'new-password':
+    'Hallo {name},\n\n' +
+    'wie gewünscht haben wir das Passwort Ihres Kontos {email} neu gesetzt:\n\n' +
+    '{password}\n\n' +
+    'Bitte übernehmen Sie es genau so, melden Sie sich an und ändern Sie es danach in ein eigenes Passwort.' +
+    SIGN_OFF_DE,
+  'forward-copy':
+    'Hallo {name},\n\n' +
+    'wenn Sie die E-Mail zum Zurücksetzen Ihres Passworts erhalten haben, sie aber nicht nutzen können, ' +
+    'leiten Sie uns bitte eine Kopie davon weiter (sie kann auch im Spam-Ordner liegen), damit wir ' +
+    'sie für Sie prüfen können.' +
+    SIGN_OFF_DE,
+  'resend-done':
+    'Hallo {name},\n\n' +
+    'wir haben Ihnen die E-Mail zum Zurücksetzen Ihres Passworts noch einmal an {email} gesendet. ' +
+    'Der Link darin gilt bis {validUntil}. Falls Sie die E-Mail nicht finden, sehen Sie bitte auch in ' +
+    'Ihrem Spam-Ordner nach.' +
+    SIGN_OFF_DE,
+  'already-changed':
+    'Hallo {name},\n\n' +
+    'laut unseren Daten wurde das Passwort Ihres Kontos {email} nach Ihrer letzten Anfrage geändert; ' +
+    'das Zurücksetzen hat also geklappt. Bitte melden Sie sich mit Ihrem neuen Passwort an. Klappt ' +
+    'das nicht, antworten Sie einfach auf diese Nachricht, dann setzen wir Ihr Passwort für Sie neu.' +
+    SIGN_OFF_DE,
+};
+
+export const DEFAULT_TEMPLATES_BY_LANG: Readonly<Record<ReplyLang, Templates>> = { en: DEFAULT_TEMPLATES, de: DEFAULT_TEMPLATES_DE };
 
 /** `{name}` with optional spaces inside the braces; a name starts with a letter or underscore. */
 const PLACEHOLDER = /\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g;
@@ -146,40 +219,41 @@ export function templateForDecision(
   return { id, template: templates[id] };
 }
 
+/** A problem with an edited template, as a code with its facts (the options page words it). */
+export type TemplateProblem =
+  | { code: 'empty' }
+  | { code: 'unknown-placeholders'; names: { name: string; suggestion?: PlaceholderName }[] }
+  | { code: 'password-missing' }
+  | { code: 'password-unused' }
+  | { code: 'stray-brace' };
+
 export interface TemplateValidation {
   ok: boolean;
   /** Problems that must be fixed before saving. */
-  errors: string[];
+  errors: TemplateProblem[];
   /** Things worth a second look. */
-  warnings: string[];
+  warnings: TemplateProblem[];
 }
 
 /** Checks a user-edited template (options page). */
 export function validateTemplate(id: TemplateId, template: string): TemplateValidation {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  if (template.trim() === '') errors.push('The template is empty.');
+  const errors: TemplateProblem[] = [];
+  const warnings: TemplateProblem[] = [];
+  if (template.trim() === '') errors.push({ code: 'empty' });
 
   const used = placeholdersIn(template);
   const unknown = used.filter((name) => !isPlaceholderName(name));
   if (unknown.length > 0) {
-    const described = unknown.map((name) => {
-      const suggestion = PLACEHOLDERS.find((p) => p.toLowerCase() === name.toLowerCase());
-      return suggestion ? `{${name}} (did you mean {${suggestion}}?)` : `{${name}}`;
+    errors.push({
+      code: 'unknown-placeholders',
+      names: unknown.map((name) => {
+        const suggestion = PLACEHOLDERS.find((p) => p.toLowerCase() === name.toLowerCase());
+        return suggestion ? { name, suggestion } : { name };
+      }),
     });
-    errors.push(
-      `Unknown placeholder${unknown.length === 1 ? '' : 's'}: ${described.join(', ')}. ` +
-        `Known placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`,
-    );
   }
-  if (id === 'new-password' && !used.includes('password')) {
-    errors.push('The new-password template must contain {password}, or the customer never gets the password.');
-  }
-  if (id !== 'new-password' && used.includes('password')) {
-    warnings.push('{password} is only filled in for the new-password template.');
-  }
-  if (/[{}]/.test(template.replace(PLACEHOLDER, ''))) {
-    warnings.push('The template contains a brace that is not part of a placeholder: it will be copied as written.');
-  }
+  if (id === 'new-password' && !used.includes('password')) errors.push({ code: 'password-missing' });
+  if (id !== 'new-password' && used.includes('password')) warnings.push({ code: 'password-unused' });
+  if (/[{}]/.test(template.replace(PLACEHOLDER, ''))) warnings.push({ code: 'stray-brace' });
   return { ok: errors.length === 0, errors, warnings };
 }

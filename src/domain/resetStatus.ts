@@ -79,6 +79,11 @@ export type ResetStatus =
       ageMs: number;
       validUntil: number;
       remainingMs: number;
+      /**
+       * The time left is within the time uncertainty (an assumed admin zone): the link may already
+       * have expired, so it must not be treated as valid for anything time-critical.
+       */
+      uncertain: boolean;
     })
   | (ResetStatusCommon & {
       state: 'expired';
@@ -99,6 +104,12 @@ export type ResetStatus =
 export interface ResetStatusOptions {
   /** Default DEFAULT_FUTURE_TOLERANCE_MS (2 minutes). */
   futureToleranceMs?: number;
+  /**
+   * How far the instants may be off because the admin's time zone is only assumed (0 when it is
+   * known): the most the assumed zone's offset can differ from a zone the admin may really print.
+   * A valid request within this much of its edge may in truth be expired: see `uncertain`.
+   */
+  timeUncertaintyMs?: number;
 }
 
 export function resetStatus(
@@ -108,6 +119,10 @@ export function resetStatus(
   options: ResetStatusOptions = {},
 ): ResetStatus {
   const futureToleranceMs = options.futureToleranceMs ?? DEFAULT_FUTURE_TOLERANCE_MS;
+  const uncertaintyMs = options.timeUncertaintyMs ?? 0;
+  if (!Number.isFinite(uncertaintyMs) || uncertaintyMs < 0) {
+    throw new RangeError(`resetStatus: timeUncertaintyMs must be zero or positive, got ${uncertaintyMs}`);
+  }
   if (!Number.isFinite(now)) throw new RangeError(`resetStatus: now is not a finite instant: ${now}`);
   if (!Number.isFinite(validityMs) || validityMs <= 0) {
     throw new RangeError(`resetStatus: validityMs must be a positive number, got ${validityMs}`);
@@ -165,7 +180,7 @@ export function resetStatus(
     case 'changed':
       return { ...common, state: 'changed', latest, ageMs, validUntil, changedBy: verdict.changedBy };
     case 'valid':
-      return { ...common, state: 'valid', latest, ageMs, validUntil, remainingMs: verdict.remainingMs };
+      return { ...common, state: 'valid', latest, ageMs, validUntil, remainingMs: verdict.remainingMs, uncertain: verdict.remainingMs <= uncertaintyMs };
     case 'expired':
       return { ...common, state: 'expired', latest, ageMs, validUntil, expiredForMs: verdict.expiredForMs };
     default:

@@ -40,4 +40,6 @@ export interface CustomerRef {
   email: string;
   name: string;
   shop: string;
+  /** The customer's language as the admin shows it (its Language field), where it shows one. */
+  language?: 'en' | 'de';
 }

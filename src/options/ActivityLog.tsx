@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { ACTIVITY_KEY, clearActivity, readActivity, type ActivityEntry } from '../shared/activityLog';
+import { ACTIVITY_KEY, actionWords, clearActivity, readActivity, type ActivityEntry } from '../shared/activityLog';
 import { t } from '../shared/i18n';
 import { activityCsv, filterActivity } from './csv';
 import { downloadFile } from './download';
@@ -84,7 +84,7 @@ export function ActivityLog() {
                   <td>
                     <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleString()}</time>
                   </td>
-                  <td>{e.action}</td>
+                  <td>{actionWords(e.action)}</td>
                   <td>{e.email}</td>
                   <td>{e.shop}</td>
                   <td>{e.outcome}</td>

@@ -31,7 +31,14 @@ export function LabelOverrides(props: { values: Record<string, string>; errors: 
           {[...LABEL_KEYS, ...unknown].map((key) => {
             const field = `label-${key}`;
             const pinned = props.pinned.includes(field);
-            const defaults = known.has(key) ? `${en[key as keyof typeof en].join(' / ')} · ${de[key as keyof typeof de].join(' / ')}` : '—';
+            // The admin's words in its two languages, each marked as such (they are not ours to translate).
+            const defaults = known.has(key) ? (
+              <>
+                <span lang="en">{en[key as keyof typeof en].join(' / ')}</span> · <span lang="de">{de[key as keyof typeof de].join(' / ')}</span>
+              </>
+            ) : (
+              '—'
+            );
             return (
               <tr key={key}>
                 <th scope="row">

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { TemplateId } from '../domain/replyTemplates';
 import { t } from '../shared/i18n';
 import { DEFAULT_SETTINGS, parseAdminUrl, readSettings, saveSettings, SETTINGS_FIELDS, SETTINGS_LIMITS, type MergedSettings, type SettingsField } from '../shared/settings';
 import { ActivityLog } from './ActivityLog';
@@ -149,21 +148,22 @@ export function Options() {
             />
           </Field>
           <Field id="adminTimeZone" label={t('optTimeZone')} hint={t('optTimeZoneHint', [browserZone])} errors={errors.adminTimeZone} pinned={pinned('adminTimeZone')}>
-            <input
+            {/* A picker, not free text: a mistyped zone would silently judge every request wrong. */}
+            <select
               id="adminTimeZone"
-              type="text"
-              list="time-zones"
-              autocomplete="off"
               value={form.adminTimeZone}
-              placeholder={browserZone}
               {...field('adminTimeZone', 'adminTimeZone-hint')}
-              onInput={(e) => update({ adminTimeZone: (e.target as HTMLInputElement).value })}
-            />
-            <datalist id="time-zones">
+              onChange={(e) => update({ adminTimeZone: (e.target as HTMLSelectElement).value })}
+            >
+              <option value="">{t('optTimeZoneUnset', [browserZone])}</option>
+              {/* A stored zone this browser does not list stays visible (and is reported), never dropped. */}
+              {form.adminTimeZone && !zones.includes(form.adminTimeZone) ? <option value={form.adminTimeZone}>{form.adminTimeZone}</option> : null}
               {zones.map((z) => (
-                <option key={z} value={z} />
+                <option key={z} value={z} translate={false}>
+                  {z}
+                </option>
               ))}
-            </datalist>
+            </select>
           </Field>
           <Field id="adminLanguage" label={t('optAdminLanguage')} errors={errors.adminLanguage} pinned={pinned('adminLanguage')}>
             <select id="adminLanguage" value={form.adminLanguage} {...field('adminLanguage')} onChange={(e) => update({ adminLanguage: (e.target as HTMLSelectElement).value as OptionsForm['adminLanguage'] })}>
@@ -221,11 +221,17 @@ export function Options() {
         </Section>
 
         <Section id="templates" title={t('optTemplates')}>
+          <Field id="replyLanguage" label={t('optReplyLanguage')} hint={t('optReplyLanguageHint')}>
+            <select id="replyLanguage" value={form.replyLanguage} aria-describedby="replyLanguage-hint" onChange={(e) => update({ replyLanguage: (e.target as HTMLSelectElement).value as OptionsForm['replyLanguage'] })}>
+              <option value="en">{t('langEn')}</option>
+              <option value="de">{t('langDe')}</option>
+            </select>
+          </Field>
           <Templates
             templates={form.templates}
             errors={errors}
             warnings={warnings}
-            onChange={(id: TemplateId, text: string) => update((f) => ({ templates: { ...f.templates, [id]: text } }))}
+            onChange={(key: string, text: string) => update((f) => ({ templates: { ...f.templates, [key]: text } }))}
           />
         </Section>
 

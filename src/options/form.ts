@@ -5,11 +5,11 @@
  * a message for its field, and the form keeps what the agent typed, so nothing is lost silently.
  */
 import { LABEL_KEYS } from '../admin/labels';
-import { DEFAULT_TEMPLATES, TEMPLATE_IDS, type TemplateId } from '../domain/replyTemplates';
+import { DEFAULT_TEMPLATES_BY_LANG, REPLY_LANGS, TEMPLATE_IDS, templateKey } from '../domain/replyTemplates';
 import { DEFAULT_SETTINGS, SETTINGS_FIELDS, SETTINGS_VERSION, type AdminLanguageSetting, type FieldErrors, type Settings } from '../shared/settings';
 
 export type { FieldErrors } from '../shared/settings';
-export { adminUrlMessage } from '../shared/settings';
+export { adminUrlMessage, templateProblemText } from '../shared/settings';
 
 export interface OptionsForm {
   adminUrl: string;
@@ -22,14 +22,17 @@ export interface OptionsForm {
   upper: boolean;
   digits: boolean;
   symbols: boolean;
-  /** Every template's text (defaults filled in). */
-  templates: Record<TemplateId, string>;
+  /** Every template's text in every reply language, by templateKey (defaults filled in). */
+  templates: Record<string, string>;
+  replyLanguage: 'en' | 'de';
+  setPasswordBelowMinutes: number;
   /** Label key → text as typed ('' = no override). */
   labelOverrides: Record<string, string>;
 }
 
 export function formFromSettings(s: Settings): OptionsForm {
-  const templates = Object.fromEntries(TEMPLATE_IDS.map((id) => [id, s.templates[id] ?? DEFAULT_TEMPLATES[id]])) as Record<TemplateId, string>;
+  const templates: Record<string, string> = {};
+  for (const lang of REPLY_LANGS) for (const id of TEMPLATE_IDS) templates[templateKey(lang, id)] = s.templates[templateKey(lang, id)] ?? DEFAULT_TEMPLATES_BY_LANG[lang][id];
   const labelOverrides: Record<string, string> = {};
   for (const key of LABEL_KEYS) {
     labelOverrides[key] = s.labelOverrides[key] ?? '';
@@ -48,6 +51,8 @@ export function formFromSettings(s: Settings): OptionsForm {
     digits: s.passwordPolicy.digits,
     symbols: s.passwordPolicy.symbols,
     templates,
+    replyLanguage: s.replyLanguage,
+    setPasswordBelowMinutes: s.setPasswordBelowMinutes,
     labelOverrides,
   };
 }
@@ -67,6 +72,8 @@ export function rawFromForm(form: OptionsForm): Omit<Settings, 'version'> & Reco
     autoLoadHistories: form.autoLoadHistories,
     passwordPolicy: { length: numberFromText(form.passwordLength) as number, lower: form.lower, upper: form.upper, digits: form.digits, symbols: form.symbols },
     templates: form.templates,
+    replyLanguage: form.replyLanguage,
+    setPasswordBelowMinutes: form.setPasswordBelowMinutes,
     labelOverrides: Object.fromEntries(Object.entries(form.labelOverrides).filter(([, text]) => text.trim() !== '')),
   };
 }
@@ -84,8 +91,15 @@ export function validateForm(form: OptionsForm): ValidationResult {
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, warnings };
   // Every template is checked, but only edited ones are stored: an untouched one follows improvements of the defaults.
-  const templates = settings.templates as Record<TemplateId, string>;
-  settings.templates = Object.fromEntries(TEMPLATE_IDS.filter((id) => templates[id] !== DEFAULT_TEMPLATES[id]).map((id) => [id, templates[id]]));
+  const templates = settings.templates as Record<string, string>;
+  const edited: Record<string, string> = {};
+  for (const lang of REPLY_LANGS) {
+    for (const id of TEMPLATE_IDS) {
+      const key = templateKey(lang, id);
+      if (templates[key] !== undefined && templates[key] !== DEFAULT_TEMPLATES_BY_LANG[lang][id]) edited[key] = templates[key];
+    }
+  }
+  settings.templates = edited;
   return { ok: true, settings: settings as unknown as Settings, warnings };
 }
 
@@ -98,6 +112,8 @@ const FORM_KEYS: { [K in keyof Omit<Settings, 'version'>]: (keyof OptionsForm)[]
   autoLoadHistories: ['autoLoadHistories'],
   passwordPolicy: ['passwordLength', 'lower', 'upper', 'digits', 'symbols'],
   templates: ['templates'],
+  replyLanguage: ['replyLanguage'],
+  setPasswordBelowMinutes: ['setPasswordBelowMinutes'],
   labelOverrides: ['labelOverrides'],
 };
 

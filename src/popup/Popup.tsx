@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { isPlausibleEmail, normalizeEmail, sameEmail } from '../domain/email';
-import type { TemplateId } from '../domain/replyTemplates';
-import { readActivity, type ActivityEntry, ACTIVITY_KEY } from '../shared/activityLog';
-import { t } from '../shared/i18n';
+import { REPLY_LANGS, replyLanguage, type ReplyLang, type TemplateId } from '../domain/replyTemplates';
+import { actionWords, readActivity, type ActivityEntry, ACTIVITY_KEY } from '../shared/activityLog';
+import { errorText } from '../shared/errorWords';
+import { t, type MessageKey } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
-import { present, renderReply } from '../shared/present';
+import { nextStep, present, renderReply } from '../shared/present';
 import type { ActionKind } from '../shared/protocol';
 import type { RunView } from '../shared/runs';
 import { DEFAULT_SETTINGS, effectiveTimeZone, loadSettings, type Settings } from '../shared/settings';
@@ -25,6 +26,15 @@ function tabFromQuery(): number | undefined {
 /** A finished run younger than this is shown again when the popup reopens. */
 const RECENT_MS = 10 * 60_000;
 
+const REPLY_NAMES: Record<TemplateId, MessageKey> = {
+  'try-again': 'replyTryAgain',
+  'request-again': 'replyRequestAgain',
+  'new-password': 'replyNewPassword',
+  'forward-copy': 'replyForward',
+  'resend-done': 'replyResent',
+  'already-changed': 'replyChanged',
+};
+
 export function Popup() {
   const tabId = useMemo(tabFromQuery, []);
   const [email, setEmail] = useState('');
@@ -39,6 +49,8 @@ export function Popup() {
   // A saved password this popup can no longer show (its minute is over, or the worker restarted).
   const [secretGone, setSecretGone] = useState(false);
   const [activity, setActivity] = useState<ActivityEntry[]>([]);
+  // The agent's choice of the replies' language for this customer (null: follow the customer's).
+  const [chosenLang, setChosenLang] = useState<ReplyLang | null>(null);
   const input = useRef<HTMLInputElement>(null);
   /** The agent has gone into the field, typed or started something: prefilling must not touch it. */
   const touched = useRef(false);
@@ -106,6 +118,7 @@ export function Popup() {
     setInputError(null);
     if (kind === 'lookup') {
       setLastLookup(null);
+      setChosenLang(null);
       setSecret(null);
     }
     try {
@@ -119,18 +132,20 @@ export function Popup() {
         }),
       );
     } catch (error) {
-      setStartError((error as Error).message);
+      setStartError(errorText(error));
     }
   };
 
   const agentTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const lookupRun = lastLookup && sameEmail(lastLookup.email, email || lastLookup.email) ? lastLookup : null;
   const presented = lookupRun?.lookup
-    ? present(lookupRun.lookup, { now, validityHours: settings.validityHours, adminTimeZone: effectiveTimeZone(settings), agentTimeZone })
+    ? present(lookupRun.lookup, { now, validityHours: settings.validityHours, adminTimeZone: effectiveTimeZone(settings), adminZoneKnown: effectiveTimeZone(settings) === settings.adminTimeZone, agentTimeZone })
     : null;
   const busy = run?.status === 'running';
   const canResend = presented?.decision.kind === 'resend' && !busy;
   const shop = lookupRun?.lookup?.customer.shop ?? run?.shop;
+  const suggested = replyLanguage(lookupRun?.lookup?.customer.language, undefined, settings.replyLanguage);
+  const replyLang = chosenLang ?? suggested.lang;
   const reply = (id: TemplateId) =>
     renderReply(id, {
       ...(lookupRun?.lookup ? { lookup: lookupRun.lookup } : {}),
@@ -140,7 +155,45 @@ export function Popup() {
       ...(presented && presented.status.state !== 'none' ? { validUntil: presented.status.validUntil } : {}),
       agentTimeZone,
       templates: settings.templates,
+      lang: replyLang,
+      replyTimeZone: effectiveTimeZone(settings),
     });
+
+  const next = presented ? nextStep(presented.decision, presented.status, settings.setPasswordBelowMinutes * 60_000) : null;
+  // The one thing to do, directly under the state word: its button is the primary one.
+  const actions =
+    presented && next ? (
+      <section class="actions" aria-label={t('actions')}>
+        <p class="do">{next.text}</p>
+        <div class="do-buttons">
+          <button type="button" class={next.action === 'resend' ? 'primary' : undefined} disabled={!canResend} aria-describedby="resend-why" onClick={() => void start('resend', shop)}>
+            {t('resend')}
+          </button>
+          {confirming ? null : (
+            <button type="button" class={next.action === 'set-password' ? 'primary' : undefined} disabled={busy} onClick={() => setConfirming(Date.now())}>
+              {t('setPassword')}
+            </button>
+          )}
+          {next.action === 'copy-reply' && next.reply ? <CopyButton primary text={reply(next.reply)} what={t(REPLY_NAMES[next.reply])} /> : null}
+        </div>
+        {presented.decision.kind === 'resend' ? (
+          <p id="resend-why" class="muted">
+            {t('resendWhy')}
+          </p>
+        ) : null}
+        {confirming ? (
+          <div class="confirm" role="group" aria-label={t('setPassword')}>
+            <p>{t('confirmSetPassword', [normalizeEmail(email), shop ?? ''])}</p>
+            <button type="button" class="primary" onClick={() => void start('set-password', shop, email, confirming)}>
+              {t('confirm')}
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        ) : null}
+      </section>
+    ) : null;
 
   return (
     <main class="popup">
@@ -192,7 +245,7 @@ export function Popup() {
         {run?.status === 'running' && !presented ? <p>{t('working')}</p> : null}
         {run?.status === 'choose-shop' && run.shops ? <ShopPicker shops={run.shops} onPick={(s) => void start(run.kind, s)} /> : null}
         {run?.status === 'failed' && run.error?.code === 'not-found' ? <NotFound email={run.email} lookalikes={run.lookalikes ?? []} /> : null}
-        {lookupRun?.lookup && presented ? <ResultCard lookup={lookupRun.lookup} presented={presented} /> : null}
+        {lookupRun?.lookup && presented ? <ResultCard lookup={lookupRun.lookup} presented={presented} actions={actions} /> : null}
         {run?.status === 'done' && run.notice ? <p class="notice">{run.notice}</p> : null}
         {run?.status === 'failed' && run.error && run.error.code !== 'not-found' ? (
           <div class="error-box">
@@ -217,31 +270,6 @@ export function Popup() {
         ) : null}
       </div>
 
-      {presented ? (
-        <section class="actions" aria-label={t('actions')}>
-          <button type="button" disabled={!canResend} aria-describedby="resend-why" onClick={() => void start('resend', shop)}>
-            {t('resend')}
-          </button>
-          <p id="resend-why" class="muted">
-            {presented.decision.kind === 'resend' ? t('resendWhy') : presented.decision.reason}
-          </p>
-          {confirming ? (
-            <div class="confirm" role="group" aria-label={t('setPassword')}>
-              <p>{t('confirmSetPassword', [normalizeEmail(email), shop ?? ''])}</p>
-              <button type="button" onClick={() => void start('set-password', shop, email, confirming)}>
-                {t('confirm')}
-              </button>{' '}
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('cancel')}
-              </button>
-            </div>
-          ) : (
-            <button type="button" disabled={busy} onClick={() => setConfirming(Date.now())}>
-              {t('setPassword')}
-            </button>
-          )}
-        </section>
-      ) : null}
 
       {secret ? (
         <section class="secret" aria-label={t('newPassword')}>
@@ -259,11 +287,25 @@ export function Popup() {
       {presented || run?.error?.code === 'not-found' ? (
         <section class="replies" aria-label={t('replies')}>
           <h2>{t('replies')}</h2>
-          {presented && presented.decision.kind === 'resend' ? <CopyButton text={reply('resend-done')} what={t('replyResent')} /> : null}
-          {presented?.status.state === 'changed' ? <CopyButton text={reply('already-changed')} what={t('replyChanged')} /> : null}
-          <CopyButton text={reply('try-again')} what={t('replyTryAgain')} />
-          <CopyButton text={reply('request-again')} what={t('replyRequestAgain')} />
-          <CopyButton text={reply('forward-copy')} what={t('replyForward')} />
+          <p class="reply-lang">
+            <label for="reply-lang">{t('replyLang')}</label>{' '}
+            <select id="reply-lang" value={replyLang} aria-describedby="reply-lang-why" onChange={(e) => setChosenLang((e.target as HTMLSelectElement).value as ReplyLang)}>
+              {REPLY_LANGS.map((l) => (
+                <option key={l} value={l}>
+                  {t(l === 'en' ? 'langEn' : 'langDe')}
+                </option>
+              ))}
+            </select>{' '}
+            <span id="reply-lang-why" class="muted">
+              {chosenLang === null || chosenLang === suggested.lang ? t(suggested.from === 'customer' ? 'replyLangFromCustomer' : suggested.from === 'shop' ? 'replyLangFromShop' : 'replyLangFromSetting') : ''}
+            </span>
+          </p>
+          {/* Only the replies that fit the state; the main one is the primary button (in the card when copying is the step). */}
+          {(next ? next.replies : (['try-again', 'forward-copy'] as TemplateId[]))
+            .filter((id) => !(next?.action === 'copy-reply' && id === next.reply))
+            .map((id) => (
+              <CopyButton key={id} primary={id === next?.reply} text={reply(id)} what={t(REPLY_NAMES[id])} />
+            ))}
         </section>
       ) : null}
 
@@ -273,7 +315,7 @@ export function Popup() {
           <ul>
             {activity.slice(0, 5).map((a) => (
               <li key={`${a.at}-${a.email}-${a.action}`}>
-                <time>{new Date(a.at).toLocaleTimeString()}</time> {a.action} {a.email} {a.shop ? `(${a.shop})` : ''}: {a.outcome}
+                <time>{new Date(a.at).toLocaleTimeString()}</time> {actionWords(a.action)} {a.email} {a.shop ? `(${a.shop})` : ''}: {a.outcome}
               </li>
             ))}
           </ul>

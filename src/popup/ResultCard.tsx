@@ -1,14 +1,16 @@
+import type { ComponentChildren } from 'preact';
 import type { CustomerRef } from '../domain/types';
 import { t } from '../shared/i18n';
 import type { Presented } from '../shared/present';
 import type { LookupData } from '../shared/runs';
 
 /** The look-up's result at a glance: state word first, then the facts behind it. */
-export function ResultCard({ lookup, presented }: { lookup: LookupData; presented: Presented }) {
-  const { status, decision } = presented;
+export function ResultCard({ lookup, presented, actions }: { lookup: LookupData; presented: Presented; actions?: ComponentChildren }) {
+  const { status } = presented;
   return (
     <section class={`card state-${status.state}`} aria-label={t('result')}>
       <p class="state-word">{presented.stateWord}</p>
+      {actions}
       <dl>
         <dt>{t('customer')}</dt>
         <dd>
@@ -39,12 +41,17 @@ export function ResultCard({ lookup, presented }: { lookup: LookupData; presente
             <dd>{status.state === 'changed' ? t('yes') : t('no')}</dd>
           </>
         ) : null}
-        <dt>{t('recommended')}</dt>
-        <dd class="reason">{decision.reason}</dd>
       </dl>
-      {decision.warnings.length ? (
+      {/* Words for the customer, in the agent's language (the copied replies are in the customer's): collapsed, the card leads with what to do. */}
+      <details class="words">
+        <summary>{t('wordsForCustomer')}</summary>
+        <p class="reason" lang={t('htmlLang')}>
+          {presented.reason}
+        </p>
+      </details>
+      {presented.warnings.length ? (
         <ul class="warnings">
-          {decision.warnings.map((w) => (
+          {presented.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>

@@ -9,8 +9,21 @@ function took(step: RunView['steps'][number]): string {
 
 const MARKS = { pending: '○', running: '◐', done: '●', failed: '✕', skipped: '–' } as const;
 
-/** The run's steps, live: the current one marked, each with the time it took. */
+/** The run's steps, live: the current one marked, each with the time it took; one line once it succeeded (open on failure). */
 export function Steps({ run }: { run: RunView }) {
+  if (run.status === 'done' || run.status === 'choose-shop') {
+    const seconds = (((run.endedAt ?? run.startedAt) - run.startedAt) / 1000).toFixed(1);
+    return (
+      <details class="steps-done">
+        <summary>{t(run.kind === 'lookup' ? 'stepsChecked' : 'stepsDone', [seconds])}</summary>
+        <StepList run={run} />
+      </details>
+    );
+  }
+  return <StepList run={run} />;
+}
+
+function StepList({ run }: { run: RunView }) {
   return (
     <ol class="steps" aria-label={t('progress')}>
       {run.steps.map((step) => (

@@ -3,7 +3,9 @@
  * password (entries are built from fixed fields, not from free text that could carry one).
  */
 import browser from 'webextension-polyfill';
+import { t, type MessageKey } from './i18n';
 import type { ActionKind } from './protocol';
+import { failureKey } from './failureKeys';
 
 export const ACTIVITY_KEY = 'activity';
 export const ACTIVITY_MAX = 1000;
@@ -13,9 +15,18 @@ export interface ActivityEntry {
   action: ActionKind;
   email: string;
   shop: string;
-  /** e.g. "Valid", "Expired", "sent", "password set", "failed: not-logged-in". */
+  /** Plain words in the agent's language, e.g. "Valid", "reset e-mail resent", "not done: not logged in to the admin". */
   outcome: string;
 }
+
+const ACTION_KEYS: Record<ActionKind, MessageKey> = { lookup: 'actLookup', resend: 'actResend', 'set-password': 'actSetPassword' };
+
+/** The action in the agent's words, for the log's lists (the entry keeps the code, for the CSV). */
+export const actionWords = (action: ActionKind): string => (action in ACTION_KEYS ? t(ACTION_KEYS[action]) : action);
+
+
+/** Why a run failed, in a few plain words for the log (never a code). */
+export const failureWords = (code: string | undefined): string => t(failureKey(code));
 
 let queue: Promise<unknown> = Promise.resolve();
 

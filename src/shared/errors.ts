@@ -1,8 +1,8 @@
 /**
  * Every error code that crosses a context boundary, typed end to end: the content script's
  * adapter errors, the messaging layer's own, and the run engine's refusals and failures. What the
- * agent can do about each (remedy) and the words added to its message (hint) are tables over the
- * whole union, so a new code does not compile until both say something about it.
+ * agent can do about each (REMEDIES, here) and its words and hint (src/shared/errorWords.ts) are
+ * tables over the whole union, so a new code does not compile until each says something about it.
  */
 import type { AdminErrorCode } from '../admin/errors';
 
@@ -73,42 +73,6 @@ export const REMEDIES: Record<ErrorCode, ErrorRemedy> = {
   'send-unconfirmed': 'retry',
   'password-unknown': 'retry',
   validation: 'none',
-};
-
-/** Words added to the message when it does not already say what to do (null: it does). */
-export const HINTS: Record<ErrorCode, string | null> = {
-  'label-missing': "The admin's layout has changed. If the admin uses other words, set them under Options → Admin labels.",
-  'not-logged-in': 'Log in to the admin, then try again.',
-  timeout: 'The admin is slow right now. Try again.',
-  'load-failed': 'The admin could not load the data. Try again in a moment.',
-  'unparseable-date': null,
-  'unexpected-value': null,
-  'unexpected-page': 'The admin showed an unexpected page. Try again.',
-  'not-found': null,
-  'action-failed': null,
-  'already-done': null,
-  aborted: null,
-  'identity-conflict': 'Open the customer again from the list; if the page keeps naming two customers, tell your admin team.',
-  'no-receiver': null,
-  forbidden: null,
-  internal: null,
-  'bad-request': null,
-  'inject-failed': 'Reload the admin page, then try again.',
-  'bad-email': null,
-  'bad-settings': null,
-  busy: null,
-  'already-set': null,
-  'already-resent': null,
-  'not-resendable': null,
-  'no-admin-tab': null,
-  'tab-closed': 'The admin tab was closed. Try again: a new one is opened.',
-  'admin-slow': 'The admin is slow right now. Try again.',
-  'admin-unreachable': 'The admin tab did not answer. Try again.',
-  'admin-error': 'Try again in a moment.',
-  'wrong-page': 'Nothing was clicked there. Retry goes back to the customer.',
-  'send-unconfirmed': null,
-  'password-unknown': null,
-  validation: null,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

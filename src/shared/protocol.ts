@@ -47,6 +47,8 @@ export interface SearchOutcome {
 
 export interface Histories {
   customerEmail?: string;
+  /** The customer's Language as the user page shows it. */
+  language?: 'en' | 'de';
   requests: ResetRequest[];
   emails: HistoryEmail[];
 }

@@ -9,7 +9,7 @@
 import browser from 'webextension-polyfill';
 import { validateLabelOverrides } from '../admin/labels';
 import { ADMIN_MIN_PASSWORD_LENGTH, CHAR_CLASSES, DEFAULT_PASSWORD_POLICY, MAX_PASSWORD_LENGTH, type PasswordPolicy } from '../domain/passwordGenerator';
-import { TEMPLATE_IDS, validateTemplate, type TemplateId } from '../domain/replyTemplates';
+import { isReplyLang, PLACEHOLDERS, REPLY_LANGS, TEMPLATE_IDS, templateKey, validateTemplate, type TemplateId, type TemplateProblem } from '../domain/replyTemplates';
 import { t } from './i18n';
 import { checkAdminUrl, type AdminUrlProblem } from './adminAddress';
 
@@ -33,8 +33,12 @@ export interface Settings {
   validityHours: number;
   autoLoadHistories: boolean;
   passwordPolicy: PasswordPolicySetting;
-  /** Reply templates the agent edited, by template id; missing ids use the defaults. */
+  /** Reply templates the agent edited, by templateKey ("try-again" English, "de:try-again"); missing ones use the defaults. */
   templates: Record<string, string>;
+  /** The replies' language when neither the customer's nor the shop's is known. */
+  replyLanguage: 'en' | 'de';
+  /** Less time left than this on a valid link: recommend setting a password instead of a resend. */
+  setPasswordBelowMinutes: number;
   /** The admin's label for a thing the extension looks for, where it differs from ours (label key → text). */
   labelOverrides: Record<string, string>;
 }
@@ -102,7 +106,27 @@ export function adminUrlMessage(problem: AdminUrlProblem, typed: string): string
 export const SETTINGS_LIMITS = {
   validityHours: { min: 1, max: 24 * 14 },
   passwordLength: { min: ADMIN_MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH },
+  setPasswordBelowMinutes: { min: 0, max: 24 * 60 },
 } as const;
+
+/** A template problem in the agent's words. */
+export function templateProblemText(problem: TemplateProblem): string {
+  switch (problem.code) {
+    case 'empty':
+      return t('tplEmpty');
+    case 'unknown-placeholders':
+      return t(problem.names.length === 1 ? 'tplUnknownOne' : 'tplUnknown', [
+        problem.names.map((n) => (n.suggestion ? t('tplDidYouMean', [`{${n.name}}`, `{${n.suggestion}}`]) : `{${n.name}}`)).join(', '),
+        PLACEHOLDERS.map((p) => `{${p}}`).join(', '),
+      ]);
+    case 'password-missing':
+      return t('tplPasswordMissing');
+    case 'password-unused':
+      return t('tplPasswordUnused');
+    case 'stray-brace':
+      return t('tplStrayBrace');
+  }
+}
 
 const ok = <T>(value: T, warnings: FieldErrors = {}): Checked<T> => ({ value, errors: {}, warnings });
 const bad = <T>(id: string, message: string, value?: T): Checked<T> => ({ ...(value === undefined ? {} : { value }), errors: { [id]: [message] }, warnings: {} });
@@ -183,10 +207,13 @@ export const SETTINGS_FIELDS: { readonly [K in SettingsField]: FieldSpec<Setting
     check(raw) {
       if (!isPlainObject(raw)) return bad('templates', t('optErrMapShape'));
       const result: Checked<Record<string, string>> = { value: {}, errors: {}, warnings: {} };
-      for (const [id, text] of Object.entries(raw)) {
-        const field = `template-${id}`;
-        if (!(TEMPLATE_IDS as readonly string[]).includes(id)) {
-          result.errors[field] = [t('optErrUnknownTemplate', [id, TEMPLATE_IDS.join(', ')])];
+      const known = REPLY_LANGS.flatMap((lang) => TEMPLATE_IDS.map((id) => templateKey(lang, id)));
+      for (const [key, text] of Object.entries(raw)) {
+        const field = `template-${key}`;
+        // "try-again" (English) or "de:try-again".
+        const id = key.includes(':') ? key.slice(key.indexOf(':') + 1) : key;
+        if (!known.includes(key)) {
+          result.errors[field] = [t('optErrUnknownTemplate', [key, known.join(', ')])];
           continue;
         }
         if (typeof text !== 'string') {
@@ -194,11 +221,26 @@ export const SETTINGS_FIELDS: { readonly [K in SettingsField]: FieldSpec<Setting
           continue;
         }
         const check = validateTemplate(id as TemplateId, text);
-        if (check.warnings.length) result.warnings[field] = check.warnings;
-        if (check.ok) result.value![id] = text;
-        else result.errors[field] = check.errors;
+        if (check.warnings.length) result.warnings[field] = check.warnings.map(templateProblemText);
+        if (check.ok) result.value![key] = text;
+        else result.errors[field] = check.errors.map(templateProblemText);
       }
       return result;
+    },
+  },
+  replyLanguage: {
+    default: 'en',
+    title: 'optReplyLanguage',
+    check(raw) {
+      return isReplyLang(raw) ? ok(raw) : bad('replyLanguage', t('optErrLanguage', [shown(raw), REPLY_LANGS.join(', ')]));
+    },
+  },
+  setPasswordBelowMinutes: {
+    default: 30,
+    title: 'optSetPasswordBelow',
+    check(raw) {
+      const { min, max } = SETTINGS_LIMITS.setPasswordBelowMinutes;
+      return typeof raw === 'number' && Number.isInteger(raw) && raw >= min && raw <= max ? ok(raw) : bad('setPasswordBelowMinutes', t('optErrSetPasswordBelow', [String(min), String(max)]));
     },
   },
   labelOverrides: {

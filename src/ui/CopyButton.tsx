@@ -2,13 +2,13 @@ import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 
 /**
- * Copies `text` to the clipboard; the accessible name stays "Copy" (with a description of what).
+ * Copies `text` to the clipboard; the button's accessible name says what it copies ("Copy reply: …").
  * `secret` (a password, a reply that holds one): the in-page copy empties the clipboard after a
  * minute if it still holds it (src/shared/clipboard.ts), but an extension page may read the
  * clipboard only with the clipboardRead permission, which Reset Desk does not ask for (Chromium:
  * "Read permission denied"), and a closed popup runs nothing; so the popup says so instead.
  */
-export function CopyButton({ text, what, secret }: { text: string; what: string; secret?: boolean }) {
+export function CopyButton({ text, what, secret, primary }: { text: string; what: string; secret?: boolean; primary?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -20,7 +20,7 @@ export function CopyButton({ text, what, secret }: { text: string; what: string;
   };
   return (
     <span class="copy">
-      <button type="button" onClick={copy} title={what}>
+      <button type="button" class={primary ? 'primary' : undefined} onClick={copy} title={what} aria-label={t('copyThis', [what])}>
         {t('copy')}
       </button>
       <span class="copy-what">{what}</span>

@@ -42,7 +42,8 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export async function launchWithExtension(options: { headless?: boolean; dist?: string } = {}): Promise<ExtensionBrowser> {
+/** `lang`: the browser's UI language (`de` gives the extension's German messages and accept-language de). */
+export async function launchWithExtension(options: { headless?: boolean; dist?: string; lang?: string; colorScheme?: 'light' | 'dark'; timeZone?: string } = {}): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST;
   const profile = mkdtempSync(join(tmpdir(), 'reset-desk-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -50,7 +51,13 @@ export async function launchWithExtension(options: { headless?: boolean; dist?: 
     headless: options.headless ?? true,
     // Playwright disables extensions by default; we need ours.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS],
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_ARGS, ...(options.lang ? [`--lang=${options.lang}`] : [])],
+    ...(options.lang ? { locale: options.lang } : {}),
+    // The whole browser (background, popup, content scripts) in the given language and zone.
+    ...(options.lang || options.timeZone
+      ? { env: { ...process.env, ...(options.lang ? { LANGUAGE: options.lang, LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8` } : {}), ...(options.timeZone ? { TZ: options.timeZone } : {}) } as Record<string, string> }
+      : {}),
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
   });
 
   const serviceWorker = async (): Promise<Worker> =>

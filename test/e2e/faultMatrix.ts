@@ -23,6 +23,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAULT_TALLY_DIR, faultMatrixLines, type FaultTally } from '../summaryReporter';
 import { PARAMS } from '../admin-sim/variants';
+import EN from '../../public/_locales/en/messages.json';
+import { failureKey } from '../../src/shared/failureKeys';
+
+/** The activity log's words for a run that failed with `code` (English build: src/shared/failureKeys.ts). */
+export function loggedFailure(code: string): RegExp {
+  const words = EN.outFailed.message.replace('$1', EN[failureKey(code)].message);
+  return new RegExp(`^${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
 
 // The whole matrix by default (npm test); RESET_DESK_FAULTS=core for the quick subset while working.
 export const FULL = process.env.RESET_DESK_FAULTS !== 'core';
@@ -316,6 +325,7 @@ export function matrixWorld(config: Partial<SimConfig>, canSend: (name: string) 
   beforeEach(async () => {
     world.sim.setConfig(clean);
     world.sim.reset();
+    await world.forgetRuns();
     await freshAdminTab(world);
     watcher.resetPosts();
   });

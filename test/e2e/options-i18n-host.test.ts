@@ -27,8 +27,8 @@ describe('German UI', () => {
       const page = await b.context.newPage();
       await page.goto(`chrome-extension://${b.extensionId}/src/popup/index.html`);
       await page.getByLabel('Kunden-E-Mail').waitFor();
-      expect(await page.getByRole('button', { name: 'Nachschlagen' }).count()).toBe(1);
-      await page.getByRole('button', { name: 'Nachschlagen' }).click();
+      expect(await page.getByRole('button', { name: 'Prüfen' }).count()).toBe(1);
+      await page.getByRole('button', { name: 'Prüfen' }).click();
       await page.getByText('Geben Sie die E-Mail-Adresse des Kunden ein.').waitFor();
 
       await page.goto(`chrome-extension://${b.extensionId}/src/options/index.html`);

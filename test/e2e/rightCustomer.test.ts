@@ -25,8 +25,9 @@ describe('the agent moves the admin tab to another customer mid-flow', () => {
     world = await startWorld({ variant: 'classic', lang: 'en' });
   });
   afterAll(async () => world?.close());
-  beforeEach(() => {
+  beforeEach(async () => {
     world.sim.reset();
+    await world.forgetRuns();
     world.sim.setConfig({ pageLatencyMs: 0, loadDataLatencyMs: [20, 60] });
   });
 

@@ -20,8 +20,9 @@ beforeAll(async () => {
   watcher = watchPasswords(world);
 });
 afterAll(async () => world?.close());
-beforeEach(() => {
+beforeEach(async () => {
   world.sim.reset();
+  await world.forgetRuns();
   watcher.resetPosts();
   world.sim.setConfig({ pageLatencyMs: 0, loadDataLatencyMs: [20, 60] });
 });

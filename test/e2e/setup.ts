@@ -6,6 +6,8 @@ import type { Page } from 'playwright-core';
 import { startSimulator, SESSION_COOKIE, type SimConfig, type Simulator } from '../admin-sim/server';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 
+type LaunchOptions = Parameters<typeof launchWithExtension>[0];
+
 export interface World {
   sim: Simulator;
   ext: ExtensionBrowser;
@@ -14,14 +16,21 @@ export interface World {
   adminTabId: number;
   /** Writes extension settings (storage.sync) as the options page would. */
   setSettings(patch: Record<string, unknown>): Promise<void>;
+  /**
+   * Forgets the extension's runs, as a new agent's browser would not have them: after a simulator
+   * reset the admin is a new world, but the runs of the last case (a resend of ours moments ago)
+   * would rightly stop the next resend of the same customer. Storage first, then the worker (whose
+   * copy of the runs goes with it; the next event starts a new one that reads the empty storage).
+   */
+  forgetRuns(): Promise<void>;
   /** Every storage area's content, as JSON text (to prove what is NOT stored). */
   dumpStorage(): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startWorld(config: Partial<SimConfig> = {}): Promise<World> {
+export async function startWorld(config: Partial<SimConfig> = {}, launchOptions: LaunchOptions = {}): Promise<World> {
   const sim = await startSimulator({ port: 0, control: true, loadDataLatencyMs: [20, 60], ...config });
-  const ext = await launchWithExtension();
+  const ext = await launchWithExtension(launchOptions);
   const cookie = sim.login().split('=');
   await ext.context.addCookies([{ name: SESSION_COOKIE, value: cookie.slice(1).join('='), url: sim.url }]);
   const admin = ext.context.pages()[0] ?? (await ext.context.newPage());
@@ -37,6 +46,11 @@ export async function startWorld(config: Partial<SimConfig> = {}): Promise<World
         const current = ((await api.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
         await api.storage.sync.set({ settings: { ...current, ...p } });
       }, patch);
+    },
+    async forgetRuns() {
+      const sw = await ext.serviceWorker();
+      await sw.evaluate(async () => (globalThis as unknown as { chrome: { storage: { session: { remove(k: string): Promise<void> } } } }).chrome.storage.session.remove('runs'));
+      await ext.stopServiceWorker();
     },
     async dumpStorage() {
       const sw = await ext.serviceWorker();

@@ -7,6 +7,7 @@
 import { sameEmail } from '../../domain/email';
 import { formatDuration } from '../../domain/formatDuration';
 import { generatePassword } from '../../domain/passwordGenerator';
+import { t } from '../../shared/i18n';
 import { MessageError } from '../../shared/messaging';
 import type { Expected, PageReport } from '../../shared/protocol';
 import type { LookupData, RunView, StepId } from '../../shared/runs';
@@ -31,7 +32,8 @@ export const RECENT_RESEND_MS = 10 * 60_000;
 async function readLookup(ctx: RunContext, customer: LookupData['customer'], expect: Expected): Promise<LookupData> {
   try {
     const histories = await ctx.ask('admin/read-histories', { which: ['passwordHistory', 'emailHistory'], expect });
-    return { customer, requests: histories.requests, emails: histories.emails, readAt: Date.now() };
+    const known = histories.language ? { ...customer, language: histories.language } : customer;
+    return { customer: known, requests: histories.requests, emails: histories.emails, readAt: Date.now() };
   } catch (error) {
     // "Error loading data" is all the page says when the session has expired meanwhile; the page
     // itself, loaded again, tells the two apart (the admin sends it to its login page).
@@ -117,7 +119,7 @@ async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<
       }
       return read;
     },
-    () => (reused ? 'as read by the look-up moments ago' : undefined),
+    () => (reused ? t('noteReused') : undefined),
   );
   ctx.show({ lookup });
   return { lookup, expect };
@@ -151,8 +153,8 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
   if (attempt) {
     // We may have clicked Send before the worker stopped: the E-mail History tells.
     if (decision.resendsSinceRequest.length > attempt.resendsBefore) {
-      for (const id of ['open-email', 'reply', 'send'] as const) await ctx.skip(id, 'sent before the interruption');
-      await ctx.update({ status: 'done', notice: 'The reset e-mail was sent (confirmed in the E-mail History).', endedAt: Date.now() });
+      for (const id of ['open-email', 'reply', 'send'] as const) await ctx.skip(id, t('noteSentBefore'));
+      await ctx.update({ status: 'done', notice: t('noticeSentConfirmed'), endedAt: Date.now() });
       return;
     }
     // Not in the history (yet): Send may still have reached the admin (a request in flight when the
@@ -172,7 +174,7 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
     throw new MessageError(
       'already-resent',
       `The reset e-mail was already resent by Reset Desk ${formatDuration(Math.max(0, Date.now() - (ours.sendAttempt?.at ?? Date.now())))} ago (the E-mail History does not list it yet), so it was not sent again. Ask the customer to check the inbox and the junk folder; if it does not arrive, set a new password instead.`,
-      { step: 'load-history' },
+      { step: 'load-history', agoMs: Math.max(0, Date.now() - (ours.sendAttempt?.at ?? Date.now())), notListed: true },
     );
   }
 
@@ -183,12 +185,12 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
     throw new MessageError(
       'already-resent',
       `The reset e-mail was already resent ${formatDuration(Math.max(0, Date.now() - latestResend.at))} ago, so it was not sent again. Ask the customer to check the inbox and the junk folder.`,
-      { step: 'load-history' },
+      { step: 'load-history', agoMs: Math.max(0, Date.now() - latestResend.at) },
     );
   }
 
   if (decision.kind !== 'resend') {
-    throw new MessageError('not-resendable', `Not resent: ${decision.reason}`, { step: 'load-history' });
+    throw new MessageError('not-resendable', `Not resent: ${decision.kind}`, { step: 'load-history', reason: decision.reason });
   }
   await ctx.step('open-email', () => ctx.ask('admin/open-email', { email: decision.email, expect }));
   await ctx.step('reply', () => ctx.ask('admin/reply', { expect }));
@@ -215,17 +217,18 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
 function mayHaveSent(error: unknown): unknown {
   if (error instanceof MessageError && error.code === 'not-logged-in') return error;
   const why = error instanceof Error ? error.message : String(error);
+  const adminSays = error instanceof MessageError && typeof error.details?.detail === 'string' ? error.details.detail : undefined;
   return new MessageError(
     'send-unconfirmed',
     `The reset e-mail may or may not have gone out: ${why} It was not sent again. Look at the E-mail History in a minute; Retry sends only if it is still not there.`,
-    { step: 'send' },
+    { step: 'send', ...(adminSays ? { adminSays } : {}) },
   );
 }
 
 /** A failure once Save was clicked: the admin may have taken the password, which only this run knew. */
 function mayHaveChanged(error: unknown): unknown {
   if (!(error instanceof MessageError)) return error;
-  return new MessageError(error.code, `${error.message} The password may have been changed, but it cannot be shown: set a new one before you tell the customer.`, error.details);
+  return new MessageError(error.code, `${error.message} The password may have been changed, but it cannot be shown: set a new one before you tell the customer.`, { ...error.details, mayHaveChanged: true });
 }
 
 export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
@@ -252,7 +255,7 @@ export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Pr
       throw mayHaveChanged(error);
     }
   });
-  if (!outcome.saved) throw new MessageError('validation', `The admin did not save the password: ${outcome.message}`, { step: 'save' });
+  if (!outcome.saved) throw new MessageError('validation', `The admin did not save the password: ${outcome.message}`, { step: 'save', adminSays: outcome.message });
   holdPassword(ctx.run.id, password);
   await ctx.update({ status: 'done', notice: outcome.message, endedAt: Date.now() });
 }

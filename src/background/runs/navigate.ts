@@ -5,6 +5,7 @@
  */
 import { sameEmail } from '../../domain/email';
 import type { CustomerRef } from '../../domain/types';
+import { t } from '../../shared/i18n';
 import { MessageError } from '../../shared/messaging';
 import type { Expected, PageReport } from '../../shared/protocol';
 import type { StepId } from '../../shared/runs';
@@ -35,7 +36,7 @@ export async function requirePage(
     throw new MessageError('admin-error', `The admin answered with an error page${status}.`, { step });
   }
   const shows = report.customerEmail ? `${report.customerEmail}'s ${report.page} page` : `a ${report.page} page`;
-  throw new MessageError('unexpected-page', `The admin tab shows ${shows} instead of the ${wanted} page Reset Desk was going to (was something else clicked in the tab?); nothing was done there.`, { step });
+  throw new MessageError('unexpected-page', `The admin tab shows ${shows} instead of the ${wanted} page Reset Desk was going to (was something else clicked in the tab?); nothing was done there.`, { step, shows: report.customerEmail ?? shows });
 }
 
 export interface Target {
@@ -79,7 +80,7 @@ export function rememberPage(docId: string, customer: CustomerRef): void {
 export function bindTo(report: PageReport, customer: CustomerRef, page: Expected['page']): Expected {
   if (report.page !== page || !report.customerEmail || !sameEmail(report.customerEmail, customer.email)) {
     const shows = report.customerEmail ? `${report.customerEmail}'s ${report.page} page` : `a ${report.page} page`;
-    throw new MessageError('wrong-page', `The admin tab shows ${shows}, not the ${page} page of ${customer.email} that Reset Desk opened; it did nothing there.`);
+    throw new MessageError('wrong-page', `The admin tab shows ${shows}, not the ${page} page of ${customer.email} that Reset Desk opened; it did nothing there.`, { shows: report.customerEmail ?? shows });
   }
   return { docId: report.docId, page, email: customer.email, ...(customer.shop ? { shop: customer.shop } : {}) };
 }
@@ -108,21 +109,21 @@ export async function goToCustomer(ctx: RunContext, target: Target, email: strin
   const thisCustomer = report.page === target.detailPage && report.customerEmail !== undefined && sameEmail(report.customerEmail, email);
   const sameShop = known !== undefined && sameEmail(known.email, email) && (shop === undefined || known.shop === shop);
   if (thisCustomer && (ctx.run.onThisPage || sameShop)) {
-    await ctx.skip(target.steps.open, 'already on this customer');
-    await ctx.skip(target.steps.search, 'already on this customer');
-    await ctx.skip(target.steps.pick, 'already on this customer');
+    await ctx.skip(target.steps.open, t('noteAlreadyOnCustomer'));
+    await ctx.skip(target.steps.search, t('noteAlreadyOnCustomer'));
+    await ctx.skip(target.steps.pick, t('noteAlreadyOnCustomer'));
     const customer = known ?? { email: report.customerEmail ?? email, name: '', shop: shop ?? '' };
     return { kind: 'arrived', report, customer, fresh: false, expect: bindTo(report, customer, target.detailPage) };
   }
 
   if (report.page === target.listPage) {
-    await ctx.skip(target.steps.open, 'already there');
+    await ctx.skip(target.steps.open, t('noteAlreadyThere'));
   } else {
     report = await ctx.step(target.steps.open, async () => requirePage(ctx, await ctx.navigate('admin/open-menu', { item: target.list }), target.listPage, target.steps.open, { reloadOnce: true }));
   }
 
   if (report.searchQuery !== undefined && sameEmail(report.searchQuery, email)) {
-    await ctx.skip(target.steps.search, 'already searched');
+    await ctx.skip(target.steps.search, t('noteAlreadySearched'));
   } else {
     report = await ctx.step(target.steps.search, async () => requirePage(ctx, await ctx.navigate('admin/search', { email }), target.listPage, target.steps.search));
   }

@@ -118,7 +118,7 @@ export class RunContext {
         }
         if (expect && now.docId !== expect.docId) {
           const shows = now.customerEmail ? `${now.customerEmail}'s ${now.page} page` : `the ${now.page} page`;
-          throw new MessageError('wrong-page', `The admin tab left the ${expect.page} page of ${expect.email} while Reset Desk was working on it (it now shows ${shows}); nothing more was done there.`);
+          throw new MessageError('wrong-page', `The admin tab left the ${expect.page} page of ${expect.email} while Reset Desk was working on it (it now shows ${shows}); nothing more was done there.`, { shows: now.customerEmail ?? shows });
         }
       }
       throw error;

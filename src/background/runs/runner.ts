@@ -6,10 +6,12 @@
  */
 import browser from 'webextension-polyfill';
 import { isPlausibleEmail, normalizeEmail, sameEmail } from '../../domain/email';
-import { recordActivity } from '../../shared/activityLog';
+import { failureWords, recordActivity } from '../../shared/activityLog';
+import { REMEDIES, toWireError } from '../../shared/errors';
+import { errorWithHint } from '../../shared/errorWords';
+import { t } from '../../shared/i18n';
 import { judge } from '../../shared/judge';
-import { STATE_WORDS } from '../../shared/present';
-import { HINTS, REMEDIES, toWireError } from '../../shared/errors';
+import { stateWord } from '../../shared/present';
 import { MessageError } from '../../shared/messaging';
 import type { ActionKind, PageReport } from '../../shared/protocol';
 import type { RunError, RunView, StepId } from '../../shared/runs';
@@ -160,11 +162,11 @@ function currentStep(run: RunView): StepId | undefined {
 
 export function toRunError(error: unknown, step: StepId | undefined): RunError {
   const wire = toWireError(error);
-  const hint = HINTS[wire.code];
   const wireStep = typeof wire.details?.step === 'string' ? (wire.details.step as StepId) : undefined;
   return {
     code: wire.code,
-    message: hint && !wire.message.includes(hint) ? `${wire.message} ${hint}` : wire.message,
+    // The sentence and its hint (what to do) come from the locale files, keyed by the error's code.
+    message: errorWithHint(wire),
     remedy: REMEDIES[wire.code],
     ...((step ?? wireStep) ? { step: step ?? wireStep } : {}),
   };
@@ -181,12 +183,12 @@ async function logOutcome(run: RunView): Promise<void> {
 }
 
 function outcomeOf(run: RunView, settings: Settings): string {
-  if (run.status === 'choose-shop') return 'several shops';
-  if (run.status === 'failed') return run.error?.code === 'not-found' ? 'not found' : `failed: ${run.error?.code ?? 'unknown'}`;
-  if (run.status === 'running') return 'interrupted';
-  if (run.kind === 'resend') return 'reset e-mail resent';
-  if (run.kind === 'set-password') return 'new password set';
-  if (!run.lookup) return 'done';
-  // Judged as the card judged it: at the reading's time, with the agent's validity window.
-  return STATE_WORDS[judge(run.lookup, settings, run.lookup.readAt).status.state];
+  if (run.status === 'choose-shop') return t('outSeveralShops');
+  if (run.status === 'failed') return run.error?.code === 'not-found' ? t('outNotFound') : t('outFailed', [failureWords(run.error?.code)]);
+  if (run.status === 'running') return t('outInterrupted');
+  if (run.kind === 'resend') return t('outResent');
+  if (run.kind === 'set-password') return t('outPasswordSet');
+  if (!run.lookup) return t('outDone');
+  // Judged as the card judged it: at the reading's time, with the agent's validity window and zone.
+  return stateWord(judge(run.lookup, settings, run.lookup.readAt).status.state);
 }

@@ -7,8 +7,9 @@
  * customer. A run that "Set new password" on the user page started arrives here the same way.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { findCustomerForm, requireCustomerEmail } from '../../admin';
+import { findCustomerForm, readCustomerFormLanguage, requireCustomerEmail } from '../../admin';
 import { sameEmail } from '../../domain/email';
+import { replyLanguage } from '../../domain/replyTemplates';
 import { t } from '../../shared/i18n';
 import { sendToBackground } from '../../shared/messaging';
 import { renderReply } from '../../shared/present';
@@ -27,7 +28,7 @@ const agentTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().time
 
 type Asking = { kind: 'none'; refused?: string } | { kind: 'confirm'; openedAt: number };
 
-function CustomerHelp({ ctx, email }: { ctx: PageContext; email: string }) {
+function CustomerHelp({ ctx, doc, email }: { ctx: PageContext; doc: Document; email: string }) {
   const live = useRun(email);
   const [asking, setAsking] = useState<Asking>({ kind: 'none' });
   const [secret, setSecret] = useState<{ password: string; expiresAt: number } | null>(null);
@@ -67,7 +68,11 @@ function CustomerHelp({ ctx, email }: { ctx: PageContext; email: string }) {
     }
   };
 
-  const reply = (password: string): string => renderReply('new-password', { email, password, agentTimeZone: agentTimeZone(), templates: ctx.settings.templates });
+  // The reply in the customer's language: the form's Language field, else the options' reply language.
+  const reply = (password: string): string => {
+    const { lang } = replyLanguage(readCustomerFormLanguage(doc, ctx.labels), undefined, ctx.settings.replyLanguage);
+    return renderReply('new-password', { email, password, agentTimeZone: agentTimeZone(), templates: ctx.settings.templates, lang });
+  };
 
   return (
     <span class="rd inline" data-state={ours?.status ?? 'idle'}>
@@ -102,6 +107,6 @@ export const customerPageHelp: Feature = {
   init(ctx, doc, signal) {
     const field = findCustomerForm(doc, ctx.labels).password;
     const email = requireCustomerEmail(doc, ctx.labels, 'customer', 'show the in-page help');
-    mountNextTo({ kind: 'password-help', anchor: field, where: 'after', css: BAR_CSS, signal }, <CustomerHelp ctx={ctx} email={email} />);
+    mountNextTo({ kind: 'password-help', anchor: field, where: 'after', css: BAR_CSS, signal }, <CustomerHelp ctx={ctx} doc={doc} email={email} />);
   },
 };

@@ -30,7 +30,7 @@ import {
   type AdminErrorCode,
 } from '../../admin';
 import { isPlausibleEmail, sameEmail } from '../../domain/email';
-import { formatDuration } from '../../domain/formatDuration';
+import { duration } from '../../shared/present';
 import type { ResetStatus } from '../../domain/resetStatus';
 import { judge } from '../../shared/judge';
 import { t, type MessageKey } from '../../shared/i18n';
@@ -53,7 +53,7 @@ export type PillKind = 'valid' | 'expired' | 'changed' | 'none' | 'failed';
 export function pillWords(status: ResetStatus): { kind: PillKind; text: string } {
   switch (status.state) {
     case 'valid':
-      return { kind: 'valid', text: t('pillValid', [formatDuration(status.remainingMs)]) };
+      return { kind: 'valid', text: t('pillValid', [duration(status.remainingMs)]) };
     case 'expired':
       return { kind: 'expired', text: t('pillExpired') };
     case 'changed':
@@ -157,6 +157,8 @@ export interface FrameCheckOptions {
   labels: AdminLabels;
   timeZone: string;
   validityHours: number;
+  /** As set in the options ('' = not set: times are judged as assumed, src/shared/judge.ts). */
+  adminTimeZone: string;
   /** The page's signal: frames go with the page. */
   signal: AbortSignal;
 }
@@ -284,7 +286,7 @@ function RowPill({ email, searched, match, check, auto, signal }: PillProps) {
 function mountPill(ctx: PageContext, doc: Document, signal: AbortSignal, row: SearchRow, searched: string, exact: boolean, limit: ReturnType<typeof createLimiter>): void {
   // A Show without an address is clicked in the frame, on this same list page loaded there.
   const route: UserPageRoute = linkTarget(row.showControl) ?? { listUrl: doc.URL, email: row.ref.email, shop: row.ref.shop, searched };
-  const check = () => limit(() => checkInFrame(doc, route, { labels: ctx.labels, timeZone: ctx.timeZone, validityHours: ctx.settings.validityHours, signal }), signal);
+  const check = () => limit(() => checkInFrame(doc, route, { labels: ctx.labels, timeZone: ctx.timeZone, validityHours: ctx.settings.validityHours, adminTimeZone: ctx.settings.adminTimeZone, signal }), signal);
   mountNextTo({ kind: 'row-pill', anchor: row.emailCell, where: 'append', css: BADGE_CSS, signal }, (
     <RowPill email={row.ref.email} searched={searched} match={rowMatch(row.ref.email, searched, exact)} check={check} auto={exact} signal={signal} />
   ));

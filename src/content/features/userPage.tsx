@@ -19,12 +19,11 @@ import {
   readUserDetails, requireCustomerEmail, type UserDetails,
 } from '../../admin';
 import { sameEmail } from '../../domain/email';
-import { formatDuration } from '../../domain/formatDuration';
-import { templateForDecision, type TemplateId } from '../../domain/replyTemplates';
+import { replyLanguage, templateForDecision, type TemplateId } from '../../domain/replyTemplates';
 import type { RowVerdict } from '../../domain/resetStatus';
 import { t, type MessageKey } from '../../shared/i18n';
 import { sendToBackground } from '../../shared/messaging';
-import { present, renderReply, type Presented } from '../../shared/present';
+import { duration, present, renderReply, type Presented } from '../../shared/present';
 import type { LookupData } from '../../shared/runs';
 import type { PageContext } from '../pageContext';
 import { useRun } from '../../ui/live';
@@ -55,9 +54,9 @@ const ACTION_KEYS: Record<Presented['decision']['kind'], MessageKey> = {
 export function verdictWords(v: RowVerdict): { kind: string; text: string } {
   switch (v.kind) {
     case 'valid':
-      return { kind: 'valid', text: t('badgeValid', [formatDuration(v.remainingMs)]) };
+      return { kind: 'valid', text: t('badgeValid', [duration(v.remainingMs)]) };
     case 'expired':
-      return { kind: 'expired', text: t('badgeExpired', [formatDuration(v.expiredForMs)]) };
+      return { kind: 'expired', text: t('badgeExpired', [duration(v.expiredForMs)]) };
     case 'changed':
       return { kind: 'changed', text: t('badgeChanged') };
     case 'superseded':
@@ -162,7 +161,7 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
         emails: parseEmailHistory(doc, labels, tz),
         readAt: Date.now(),
       };
-      const presented = present(lookup, { now: lookup.readAt, validityHours: ctx.settings.validityHours, adminTimeZone: ctx.timeZone, agentTimeZone: agentTimeZone() });
+      const presented = present(lookup, { now: lookup.readAt, validityHours: ctx.settings.validityHours, adminTimeZone: ctx.timeZone, adminZoneKnown: ctx.timeZone === ctx.settings.adminTimeZone, agentTimeZone: agentTimeZone() });
       setData({ lookup, presented });
       setPhase('ready');
       markRows(ctx, doc, signal, presented, lookup);
@@ -204,6 +203,8 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
       ...(data?.presented.status.validUntil != null ? { validUntil: data.presented.status.validUntil } : {}),
       agentTimeZone: agentTimeZone(),
       templates: ctx.settings.templates,
+      lang: replyLanguage(details.language, undefined, ctx.settings.replyLanguage).lang,
+      replyTimeZone: ctx.timeZone,
     });
 
   const state = data?.presented.status.state;
@@ -232,10 +233,10 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
             {' — '}
             {t(ACTION_KEYS[decision.kind])}
           </p>
-          <p class="reason">{decision.reason}</p>
-          {decision.warnings.length ? (
+          <p class="reason" lang={t('htmlLang')}>{data.presented.reason}</p>
+          {data.presented.warnings.length ? (
             <ul class="warnings">
-              {decision.warnings.map((w) => <li key={w}>{w}</li>)}
+              {data.presented.warnings.map((w) => <li key={w}>{w}</li>)}
             </ul>
           ) : null}
           <div class="actions">

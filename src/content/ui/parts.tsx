@@ -79,9 +79,5 @@ export function CopyText({ text, children, label, action, secret }: { text: () =
   );
 }
 
-/** An error of any kind as one sentence for the agent. */
-export function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error);
-}
+/** An error of any kind as one sentence for the agent, in the agent's language. */
+export { errorText } from '../../shared/errorWords';

@@ -45,6 +45,13 @@ describe.each(['classic', 'modern', 'legacy'] as const)('%s', (variant) => {
       else expect(target).toBe(targetOf(row.showControl, list.url));
     });
 
+    it("the User section gives the customer's Language (German for Frida)", async () => {
+      const list = await listPage(PEOPLE.adminChanged);
+      const row = parseSearchResults(list.doc, labels, PEOPLE.adminChanged, 'incoming-requests').exact[0]!;
+      const page = await loadPage(sim, cookie, targetOf(row.showControl, list.url));
+      expect(readUserDetails(page.doc, labels).language).toBe('de');
+    });
+
     it('history rows as elements follow the parsers, and the User section gives name and shop', async () => {
       for (const email of [PEOPLE.manyRows, PEOPLE.xss]) {
         const list = await listPage(email);
@@ -66,7 +73,7 @@ describe.each(['classic', 'modern', 'legacy'] as const)('%s', (variant) => {
           expect(details.name).toBe(`${XSS.firstName} ${XSS.lastName}`);
           expect(details.shop).toBe(XSS.shop);
         } else {
-          expect(details).toEqual({ name: 'Ivan Petrov', shop: 'Doc Vault' });
+          expect(details).toEqual({ name: 'Ivan Petrov', shop: 'Doc Vault', language: 'en' });
         }
       }
     });

@@ -81,7 +81,7 @@ describe('checkInFrame', () => {
     vi.useRealTimers();
     document.body.innerHTML = '';
   });
-  const options = (signal: AbortSignal) => ({ labels: labelsFor('en'), timeZone: 'UTC', validityHours: 24, signal });
+  const options = (signal: AbortSignal) => ({ labels: labelsFor('en'), timeZone: 'UTC', validityHours: 24, adminTimeZone: 'Europe/Berlin', signal });
   // On the page's own site (jsdom loads no frame content: the check waits as for a slow admin).
   const userPage = () => new URL('/cms/support/incoming/show?id=1', document.baseURI).href;
 

@@ -28,7 +28,14 @@ describe('present: what the card says', () => {
     expect(p.requestedAt?.agent).toBe('2026-11-27 05:00 (EST)');
     expect(p.requestedAt?.admin).toBe('2026-11-27 11:00 admin time (GMT+1)');
     expect(p.age).toBe('2 h ago');
-    expect(p.validity).toBe('Valid until 2026-11-28 05:00 (22 h left)');
+    expect(p.validity).toBe('Valid until 2026-11-28 05:00 (EST) (22 h left)');
+  });
+
+  it('while the admin zone is only assumed, every time says so', () => {
+    const p = present(lookup(), { ...zones, adminTimeZone: 'America/New_York', adminZoneKnown: false });
+    expect(p.requestedAt?.agent).toBe('2026-11-27 05:00 (EST, zone assumed)');
+    expect(p.validity).toMatch(/\(EST, zone assumed\)/);
+    expect(p.zoneAssumed).toBe(true);
   });
 
   it('one zone only when the admin and the agent share it', () => {

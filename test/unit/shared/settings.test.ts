@@ -114,7 +114,9 @@ describe('one table of settings fields', () => {
       validityHours: [1, 36.5, 336],
       autoLoadHistories: [false],
       passwordPolicy: [{ length: 8, lower: false, upper: false, digits: true, symbols: false }, { length: 12, lower: 'x', upper: true, digits: true, symbols: true }],
-      templates: [{ 'try-again': 'Hi {name}' }, { 'new-password': 'no placeholder', 'try-again': 'ok' }],
+      templates: [{ 'try-again': 'Hi {name}' }, { 'new-password': 'no placeholder', 'try-again': 'ok' }, { 'de:try-again': 'Hallo {name}' }],
+      replyLanguage: ['de', 'en', 'fr'],
+      setPasswordBelowMinutes: [0, 45, 1440, 2000, 1.5],
       labelOverrides: [{ save: '  Store   now ' }, { save: 'Store', bogus: 'x' }],
     };
     for (const field of SETTINGS_FIELD_NAMES) {
@@ -173,7 +175,8 @@ describe('migrations', () => {
     const v0 = { adminUrl: 'http://127.0.0.1:8787/', adminTimeZone: 'Asia/Tokyo', adminLanguage: 'de', validityHours: 48, autoLoadHistories: false, passwordPolicy: { length: 20, lower: true, upper: true, digits: true, symbols: true }, templates: { 'try-again': 'Hi {name}' }, labelOverrides: { save: 'Store' } };
     const migrated = migrateSettings(v0);
     expect(migrated).toEqual({ ...v0, version: SETTINGS_VERSION });
-    expect(normalizeSettings(v0)).toEqual({ ...v0, version: SETTINGS_VERSION });
+    // Fields that came later (reply language, the set-password threshold) take their defaults.
+    expect(normalizeSettings(v0)).toEqual({ ...v0, replyLanguage: 'en', setPasswordBelowMinutes: 30, version: SETTINGS_VERSION });
   });
 
   it('from version 1 (current): nothing changes', () => {

@@ -1,0 +1,100 @@
+// @vitest-environment node
+/**
+ * The domain's codes become words here: every reason and warning has a sentence in English and in
+ * German, with every fact filled in (no `$1` left, no code shown).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import de from '../../../public/_locales/de/messages.json';
+import en from '../../../public/_locales/en/messages.json';
+import type { Reason, Warning } from '../../../src/domain/decideAction';
+
+const lang = vi.hoisted(() => ({ messages: {} as Record<string, { message: string }> }));
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    i18n: {
+      getMessage(key: string, subs: string[] = []) {
+        const entry = lang.messages[key];
+        return entry ? entry.message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '') : '';
+      },
+    },
+  },
+}));
+const { reasonText, warningText, alternativeText, duration } = await import('../../../src/shared/present');
+const { errorSentence, errorWithHint } = await import('../../../src/shared/errorWords');
+
+const H = 3600_000;
+const REASONS: Reason[] = [
+  { code: 'no-request' },
+  { code: 'changed', by: 'customer', agoMs: H },
+  { code: 'changed', by: 'agent', agoMs: 2 * H },
+  { code: 'expired', ageMs: 30 * H, validityMs: 24 * H },
+  { code: 'valid-no-email', ageMs: H },
+  { code: 'resend', ageMs: 2 * H, remainingMs: 22 * H, validityMs: 24 * H },
+];
+const WARNINGS: Warning[] = [
+  { code: 'future-rows', rows: [2], saysChanged: true },
+  { code: 'undated-rows', rows: [1, 3] },
+  { code: 'future-emails', rows: [4] },
+  { code: 'undated-emails', rows: [5] },
+  { code: 'resent-before', times: 1, agoMs: 12 * 60_000, row: 2 },
+  { code: 'resent-before', times: 3, agoMs: 12 * 60_000, row: 2 },
+  { code: 'email-older-than-request', row: 1 },
+  { code: 'expires-soon', remainingMs: 20 * 60_000 },
+  { code: 'other-recipient', recipient: 'a@example.com', customerEmail: 'b@example.com' },
+];
+
+for (const [name, messages] of [['English', en], ['German', de]] as const) {
+  describe(`present words in ${name}`, () => {
+    it('every reason, alternative and warning is a filled-in sentence', () => {
+      lang.messages = messages;
+      const texts = [
+        ...REASONS.map(reasonText),
+        ...WARNINGS.map(warningText),
+        alternativeText({ kind: 'manual-reset', validityMs: 24 * H }),
+        alternativeText({ kind: 'request-again', validityMs: 24 * H }),
+      ];
+      for (const text of texts) {
+        expect(text.length).toBeGreaterThan(10);
+        expect(text).not.toMatch(/\$\d|undefined|\[object/);
+      }
+      expect(new Set(texts).size).toBe(texts.length);
+    });
+
+    it('errors by code, with the admin label and page, and a hint', () => {
+      lang.messages = messages;
+      const text = errorWithHint({ code: 'label-missing', message: 'English', details: { page: 'user', label: { key: 'passwordHistory', text: 'Password History' } } });
+      expect(text).toContain(messages === de ? '„Password History“' : '"Password History"');
+      expect(text).not.toContain('English');
+      expect(errorSentence({ code: 'never-heard-of', message: 'As it was said' })).toBe('As it was said');
+    });
+  });
+}
+
+it('German durations use German units', () => {
+  lang.messages = de;
+  expect(duration(5 * H + 12 * 60_000)).toBe('5 Std. 12 Min.');
+  lang.messages = en;
+  expect(duration(5 * H + 12 * 60_000)).toBe('5 h 12 m');
+  expect(duration(2 * 24 * H + 3 * H)).toBe('2 d 3 h');
+  expect(duration(3 * H + 5_000)).toBe('3 h');
+  expect(duration(500)).toBe('0 s');
+});
+
+describe('the time uncertainty of an assumed zone', () => {
+  it('agent in UTC, admin maybe in Berlin: 1 h in winter, 2 h in summer; 0 when the zone is known', async () => {
+    const { timeUncertaintyMs } = await import('../../../src/shared/judge');
+    expect(timeUncertaintyMs(Date.UTC(2026, 11, 3), 'UTC', false)).toBe(H);
+    expect(timeUncertaintyMs(Date.UTC(2026, 6, 3), 'UTC', false)).toBe(2 * H);
+    expect(timeUncertaintyMs(Date.UTC(2026, 11, 3), 'America/New_York', false)).toBe(6 * H);
+    expect(timeUncertaintyMs(Date.UTC(2026, 11, 3), 'UTC', true)).toBe(0);
+  });
+});
+
+describe('times in the reply', () => {
+  it("are in the customer's terms, with the zone", async () => {
+    const { customerTime } = await import('../../../src/shared/present');
+    const at = Date.UTC(2026, 11, 3, 0, 14);
+    expect(customerTime(at, 'Europe/Berlin', 'en')).toBe('3 Dec, 01:14 CET');
+    expect(customerTime(at, 'Europe/Berlin', 'de')).toBe('3. Dez., 01:14 MEZ');
+  });
+});
