@@ -106,7 +106,7 @@ export function Popup() {
     return () => clearTimeout(timer);
   }, [run?.id, run?.status]);
 
-  const start = async (kind: ActionKind, shop?: string, typed = email, decidedAt?: number) => {
+  const start = async (kind: ActionKind, shop?: string, typed = email, decidedAt?: number, sendAnyway = false) => {
     setStartError(null);
     setConfirming(false);
     const wanted = normalizeEmail(typed);
@@ -129,6 +129,7 @@ export function Popup() {
           ...(shop !== undefined ? { shop } : {}),
           ...(tabId !== undefined ? { tabId } : {}),
           ...(decidedAt !== undefined ? { decidedAt } : {}),
+          ...(sendAnyway ? { sendAnyway: true } : {}),
         }),
       );
     } catch (error) {
@@ -259,6 +260,11 @@ export function Popup() {
             {run.error.remedy === 'retry' ? (
               <button type="button" onClick={() => void start(run.kind, run.shop)}>
                 {t('retry')}
+              </button>
+            ) : null}
+            {run.error.remedy === 'send-anyway' ? (
+              <button type="button" onClick={() => void start('resend', run.shop, run.email, undefined, true)}>
+                {t('sendAnyway')}
               </button>
             ) : null}
             {run.error.remedy === 'check-settings' ? (

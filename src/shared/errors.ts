@@ -35,7 +35,7 @@ export type ErrorCode =
   | 'validation';
 
 /** What an agent can do about an error; the popup and the in-page bar turn it into a button. */
-export type ErrorRemedy = 'open-login' | 'retry' | 'check-settings' | 'none';
+export type ErrorRemedy = 'open-login' | 'retry' | 'check-settings' | 'send-anyway' | 'none';
 
 export const REMEDIES: Record<ErrorCode, ErrorRemedy> = {
   'label-missing': 'check-settings',

@@ -65,9 +65,10 @@ export interface BackgroundProtocol {
      * `onThisPage`: the customer is the one whose user page the tab shows now (in-page buttons);
      * from a content script the tab is always the sender's own. `decidedAt`: when the agent chose
      * the action (set password: opened its confirmation); a run of it that ended since makes the
-     * choice stale.
+     * choice stale. `sendAnyway`: the agent was told that a resend of ours moments ago is not in
+     * the E-mail History, and chose to send again.
      */
-    request: { kind: ActionKind; email: string; shop?: string; tabId?: number; onThisPage?: boolean; decidedAt?: number };
+    request: { kind: ActionKind; email: string; shop?: string; tabId?: number; onThisPage?: boolean; decidedAt?: number; sendAnyway?: boolean };
     response: RunView;
   };
   /** The newest run for a customer (or the newest of all), for a popup that opens mid-flow (pages follow runs: src/shared/runFollow.ts). */

@@ -77,6 +77,8 @@ export interface RunView {
   error?: RunError;
   /** Resend: persisted before Send is clicked, so a restarted worker checks instead of sending again. */
   sendAttempt?: { at: number; resendsBefore: number };
+  /** Resend: the agent chose to send although a resend of ours moments ago may have gone out. */
+  sendAnyway?: boolean;
   /** Set password: persisted before Save is clicked. */
   saveAttempt?: { at: number };
 }

@@ -273,6 +273,13 @@ export async function retry(popup: Page, flow: Flow): Promise<Played> {
   return { popup, since, end: await ending(popup, CUSTOMER[flow], since) };
 }
 
+/** "Send it anyway": the agent's own choice after being told a resend of ours is not in the E-mail History. */
+export async function sendAnyway(popup: Page): Promise<Played> {
+  const since = Date.now();
+  await popup.getByRole('button', { name: 'Send it anyway' }).click();
+  return { popup, since, end: await ending(popup, CUSTOMER.resend, since) };
+}
+
 /** The simulator's Save refusal banner (English). */
 export const SAVE_REFUSED = LABELS.en.saveRefused;
 

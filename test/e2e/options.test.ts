@@ -226,7 +226,7 @@ describe('options page', () => {
     await page.reload();
     await page.getByLabel('Validity of a reset link (hours)').fill('36');
     await page.getByLabel('Symbols (#, -, _, …)').check();
-    await page.getByRole('textbox', { name: 'Try again, check junk' }).fill('Hi {name}, once more please.');
+    await page.getByRole('textbox', { name: 'Try again, check junk (English)' }).fill('Hi {name}, once more please.');
     await save();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const exported = await storedSettings();

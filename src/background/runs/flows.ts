@@ -169,12 +169,12 @@ export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise
 
   // Our own Send moments ago, which the E-mail History may list late or never (a real admin's
   // history is not bound to show it at once): not sent again, whatever the history says.
-  const ours = await recentSendOfOurs(ctx);
+  const ours = ctx.run.sendAnyway ? undefined : await recentSendOfOurs(ctx);
   if (ours && decision.resendsSinceRequest.length <= (ours.sendAttempt?.resendsBefore ?? 0)) {
     throw new MessageError(
       'already-resent',
       `The reset e-mail was already resent by Reset Desk ${formatDuration(Math.max(0, Date.now() - (ours.sendAttempt?.at ?? Date.now())))} ago (the E-mail History does not list it yet), so it was not sent again. Ask the customer to check the inbox and the junk folder; if it does not arrive, set a new password instead.`,
-      { step: 'load-history', agoMs: Math.max(0, Date.now() - (ours.sendAttempt?.at ?? Date.now())), notListed: true },
+      { step: 'load-history', agoMs: Math.max(0, Date.now() - (ours.sendAttempt?.at ?? Date.now())), notListed: true, sendAnyway: true },
     );
   }
 

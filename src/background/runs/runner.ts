@@ -38,6 +38,7 @@ export interface StartRequest {
   tabId?: number;
   onThisPage?: boolean;
   decidedAt?: number;
+  sendAnyway?: boolean;
 }
 
 export function startRun(request: StartRequest): Promise<RunView> {
@@ -46,7 +47,7 @@ export function startRun(request: StartRequest): Promise<RunView> {
   return next;
 }
 
-async function startNow({ kind, email, shop, tabId, onThisPage, decidedAt }: StartRequest): Promise<RunView> {
+async function startNow({ kind, email, shop, tabId, onThisPage, decidedAt, sendAnyway }: StartRequest): Promise<RunView> {
   const wanted = normalizeEmail(email);
   if (!isPlausibleEmail(wanted)) throw new MessageError('bad-email', `"${email.trim()}" is not an e-mail address.`);
   if (!(kind in FLOWS)) throw new MessageError('bad-request', `Unknown action "${kind}".`);
@@ -76,6 +77,7 @@ async function startNow({ kind, email, shop, tabId, onThisPage, decidedAt }: Sta
     ...(shop !== undefined ? { shop } : {}),
     ...(tabId !== undefined ? { tabId } : {}),
     ...(onThisPage ? { onThisPage: true } : {}),
+    ...(sendAnyway && kind === 'resend' ? { sendAnyway: true } : {}),
     status: 'running',
     steps: FLOW_STEPS[kind].map((id) => ({ id, state: 'pending' })),
     startedAt: Date.now(),
@@ -167,7 +169,8 @@ export function toRunError(error: unknown, step: StepId | undefined): RunError {
     code: wire.code,
     // The sentence and its hint (what to do) come from the locale files, keyed by the error's code.
     message: errorWithHint(wire),
-    remedy: REMEDIES[wire.code],
+    // A resend of ours that the E-mail History does not list (yet): the agent may choose to send again.
+    remedy: wire.details?.sendAnyway === true ? 'send-anyway' : REMEDIES[wire.code],
     ...((step ?? wireStep) ? { step: step ?? wireStep } : {}),
   };
 }
