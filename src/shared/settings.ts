@@ -447,14 +447,6 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
   return mergeManaged(own, managed).settings;
 }
 
-/** Calls `listener` with fresh settings whenever they change anywhere (the agent's or the policy's). Returns an unsubscribe function. */
-export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if ((area === 'sync' && SETTINGS_KEY in changes) || area === 'managed') void loadSettings().then(listener);
-  };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Export / import (a team shares its settings as a file)
