@@ -23,6 +23,8 @@ export type AdminErrorCode =
   | 'unexpected-value'
   /** The page is not the one the step needs, or its structure is ambiguous (e.g. two search fields). */
   | 'unexpected-page'
+  /** The user or customer page names its customer nowhere we can read (title, heading, breadcrumb, E-mail field). */
+  | 'identity-missing'
   /** The thing asked for does not exist (e.g. no row with that index). */
   | 'not-found'
   /** The admin answered an action with an error (e.g. sending the e-mail failed). */
@@ -84,6 +86,8 @@ function describe(init: AdminErrorInit): string {
       return `The admin shows a value Reset Desk does not know in ${label} on the ${where}${detail}.`;
     case 'unexpected-page':
       return `The ${where} does not look as expected at step "${init.step}"${detail}.`;
+    case 'identity-missing':
+      return `The ${where} does not name its customer: no e-mail address in its title, a heading, a breadcrumb or the E-mail field.${detail}`;
     case 'not-found':
       return `Could not find what was asked for on the ${where}${detail}.`;
     case 'action-failed':

@@ -26,7 +26,7 @@ export function readUserPageEmail(doc: Document, labels?: AdminLabels, page: Pag
  */
 export function requireCustomerEmail(doc: Document, labels: AdminLabels, page: PageKind, step: string): string {
   const email = readUserPageEmail(doc, labels, page);
-  if (!email) throw new AdminError({ code: 'not-found', page, step, detail: 'the page names no customer e-mail (in its title, a heading, a breadcrumb or the E-mail field)' });
+  if (!email) throw new AdminError({ code: 'identity-missing', page, step });
   return email;
 }
 

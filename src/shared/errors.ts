@@ -46,6 +46,7 @@ export const REMEDIES: Record<ErrorCode, ErrorRemedy> = {
   'unexpected-value': 'none',
   'unexpected-page': 'retry',
   'not-found': 'none',
+  'identity-missing': 'check-settings',
   // The admin said the e-mail was not sent; a retry re-reads the E-mail History before sending.
   'action-failed': 'retry',
   'already-done': 'none',

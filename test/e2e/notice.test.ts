@@ -22,7 +22,7 @@ describe('the in-page notice', () => {
     await admin.goto(`${sim.pathOf('user')}?${PARAMS[sim.config.variant].id}=${account.id}`);
     const notice = admin.locator('reset-desk-ui[data-kind="notice"] [data-notice="cannot-attach"]');
     await notice.waitFor({ timeout: 15_000 });
-    expect(await notice.innerText()).toMatch(/names no customer e-mail/);
+    expect(await notice.innerText()).toMatch(/does not name its customer: no e-mail address/);
     expect(await notice.locator('button[data-action="open-options"]').count()).toBe(1);
     expect(await admin.locator('reset-desk-ui[data-kind="user-bar"]').count()).toBe(0);
     // Dismissed, it goes.
