@@ -112,6 +112,7 @@ export class RunContext {
         const expect = (payload as { expect?: Expected }).expect;
         // The page this step was acting on went away before it answered (the agent moved the tab):
         // the page that replaced it says where the tab is now.
+        // No next page in time is not swallowed: it ends in 'admin-unreachable' just below.
         const now = (await pingTab(this.tabId)) ?? (expect ? await this.arrive({ navigating: true, fromDocId: expect.docId }).catch(() => undefined) : undefined);
         if (now === undefined) {
           throw new MessageError('admin-unreachable', 'The admin tab did not answer (it is still loading, or shows no admin page).');
