@@ -7,16 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PEOPLE, type Simulator } from '../admin-sim/server';
-import { PARAMS } from '../admin-sim/variants';
+import { PEOPLE } from '../admin-sim/server';
 import { closedSecretTexts } from './closedRoots';
 import { activityEntry } from './faultKit';
+import { openDetailPage } from './adminPages';
 import { startWorld, type World } from './setup';
-
-async function openPage(admin: Page, sim: Simulator, kind: 'user' | 'customer', email: string): Promise<void> {
-  const account = sim.scenario().accounts.find((a) => a.email === email)!;
-  await admin.goto(`${sim.pathOf(kind)}?${PARAMS[sim.config.variant].id}=${account.id}`);
-}
 
 const help = (admin: Page) => admin.locator('reset-desk-ui[data-kind="password-help"]');
 
@@ -43,7 +38,7 @@ describe.each(['classic', 'modern', 'legacy'] as const)('set a new password in t
     sim.reset();
     const email = PEOPLE.valid2h;
     const since = Date.now();
-    await openPage(admin, sim, 'user', email);
+    await openDetailPage(admin, sim, 'user', email);
     const bar = admin.locator('reset-desk-ui[data-kind="user-bar"]');
     await bar.locator('button[data-action="set-password"]').click();
 
@@ -82,7 +77,7 @@ describe.each(['classic', 'modern', 'legacy'] as const)('set a new password in t
     sim.reset();
     const email = PEOPLE.expired3d;
     const since = Date.now();
-    await openPage(admin, sim, 'customer', email);
+    await openDetailPage(admin, sim, 'customer', email);
     await help(admin).locator('button[data-action="set-password"]').click();
     await help(admin).locator('button[data-action="confirm-set-password"]').click();
     const password = await savedPassword(admin);

@@ -6,25 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PEOPLE, XSS, type Simulator } from '../admin-sim/server';
-import { PARAMS } from '../admin-sim/variants';
+import { PEOPLE, XSS } from '../admin-sim/server';
+import { openDetailPage, userBarState } from './adminPages';
 import { startWorld, type World } from './setup';
 
 const VARIANTS = ['classic', 'modern', 'legacy'] as const;
 const LANGS = ['en', 'de'] as const;
-
-/** Straight to the user page (the list page's Show link target; test/e2e/foundation walks there by labels). */
-async function openUser(admin: Page, sim: Simulator, email: string): Promise<void> {
-  const account = sim.scenario().accounts.find((a) => a.email === email)!;
-  await admin.goto(`${sim.pathOf('user')}?${PARAMS[sim.config.variant].id}=${account.id}`);
-}
-
-/** The bar, once it has read the histories (data-state is the reset state then). */
-async function barState(admin: Page): Promise<string> {
-  const bar = admin.locator('reset-desk-ui[data-kind="user-bar"] section.bar');
-  await expect.poll(async () => (await bar.getAttribute('data-state')) ?? 'none-yet', { timeout: 15_000 }).toMatch(/^(valid|expired|changed|none|error)$/);
-  return (await bar.getAttribute('data-state')) ?? '';
-}
 
 /** Badges in the admin's row order: [verdict, latest, old]. */
 async function badges(admin: Page): Promise<{ verdict: string; latest: boolean; old: boolean }[]> {
@@ -61,8 +48,8 @@ describe.each(VARIANTS)('user page help (%s)', (variant) => {
       [PEOPLE.noRequest, 'none', []],
     ];
     for (const [email, state, rows] of expectations) {
-      await openUser(admin, sim, email);
-      expect(await barState(admin), email).toBe(state);
+      await openDetailPage(admin, sim, 'user', email);
+      expect(await userBarState(admin), email).toBe(state);
       expect(sorted(await badges(admin)), email).toEqual(sorted(rows));
       // Both sections were loaded without a click: the E-mail History shows its table, and the
       // latest reset e-mail is marked where there is one.
@@ -71,8 +58,8 @@ describe.each(VARIANTS)('user page help (%s)', (variant) => {
       expect(await admin.locator('reset-desk-ui[data-kind="user-bar"]').count()).toBe(1);
     }
     // The valid request's badge says how long it is still valid.
-    await openUser(admin, sim, PEOPLE.valid2h);
-    await barState(admin);
+    await openDetailPage(admin, sim, 'user', PEOPLE.valid2h);
+    await userBarState(admin);
     const text = await admin.locator('reset-desk-ui[data-kind="row-badge"] [data-latest="true"]').innerText();
     expect(text).toMatch(/2[12] h/);
   });
@@ -83,8 +70,8 @@ describe.each(VARIANTS)('user page help (%s)', (variant) => {
     // A different customer per language: a finished resend is reported on its page for a few seconds.
     const email = lang === 'en' ? PEOPLE.valid2h : PEOPLE.manyRows;
     const token = sim.people().find((p) => p.email === email)!.latestToken;
-    await openUser(admin, sim, email);
-    expect(await barState(admin)).toBe('valid');
+    await openDetailPage(admin, sim, 'user', email);
+    expect(await userBarState(admin)).toBe('valid');
     const bar = admin.locator('reset-desk-ui[data-kind="user-bar"]');
     await bar.locator('button[data-action="resend"]').click();
     expect(sim.outbox()).toHaveLength(0); // asks first
@@ -100,8 +87,8 @@ describe.each(VARIANTS)('user page help (%s)', (variant) => {
   it('offers no resend for an expired request', async () => {
     const { admin, sim } = world;
     sim.reset();
-    await openUser(admin, sim, PEOPLE.expired24h01);
-    expect(await barState(admin)).toBe('expired');
+    await openDetailPage(admin, sim, 'user', PEOPLE.expired24h01);
+    expect(await userBarState(admin)).toBe('expired');
     const bar = admin.locator('reset-desk-ui[data-kind="user-bar"]');
     expect(await bar.locator('button[data-action="resend"]').count()).toBe(0);
     expect(await bar.locator('button[data-action="copy-reply"]').count()).toBe(1);
@@ -111,8 +98,8 @@ describe.each(VARIANTS)('user page help (%s)', (variant) => {
   it("ignores the page's own scripts pressing our buttons", async () => {
     const { admin, sim } = world;
     sim.reset();
-    await openUser(admin, sim, PEOPLE.valid2h);
-    expect(await barState(admin)).toBe('valid');
+    await openDetailPage(admin, sim, 'user', PEOPLE.valid2h);
+    expect(await userBarState(admin)).toBe('valid');
     const at = admin.url();
     // Runs in the page's main world, as an admin page script would.
     await admin.evaluate(() => {
@@ -132,13 +119,13 @@ describe.each(VARIANTS)('user page help (%s)', (variant) => {
     expect(sim.passwordChanges()).toHaveLength(0);
     // Still on this customer's user page ("Set new password" would have gone to Sales > Customers).
     expect(admin.url()).toBe(at);
-    expect(await barState(admin)).toBe('valid');
+    expect(await userBarState(admin)).toBe('valid');
   });
 
   it('shows an HTML-laden name as text', async () => {
     const { admin, sim } = world;
-    await openUser(admin, sim, PEOPLE.xss);
-    await barState(admin);
+    await openDetailPage(admin, sim, 'user', PEOPLE.xss);
+    await userBarState(admin);
     const who = admin.locator('reset-desk-ui[data-kind="user-bar"] [data-customer]');
     expect(await who.innerText()).toContain(`${XSS.firstName} ${XSS.lastName}`);
     expect(await admin.locator('reset-desk-ui').evaluateAll((hosts) => hosts.some((h) => h.shadowRoot!.querySelector('img, script, b')))).toBe(false);

@@ -5,16 +5,10 @@
  * by name what happened (never a silent end).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { PEOPLE, type Simulator } from '../admin-sim/server';
-import { PARAMS } from '../admin-sim/variants';
+import { PEOPLE } from '../admin-sim/server';
 import { cardFor, confirmSetPassword, ending, whenStep, type StepId } from './faultKit';
+import { openDetailPage } from './adminPages';
 import { startWorld, type World } from './setup';
-
-async function openPage(admin: Page, sim: Simulator, kind: 'user' | 'customer', email: string): Promise<void> {
-  const account = sim.scenario().accounts.find((a) => a.email === email)!;
-  await admin.goto(`${sim.pathOf(kind)}?${PARAMS[sim.config.variant].id}=${account.id}`, { waitUntil: 'commit' });
-}
 
 const RUN_FOR = PEOPLE.valid2h;
 const OTHER = PEOPLE.valid23h59;
@@ -40,7 +34,7 @@ describe('the agent moves the admin tab to another customer mid-flow', () => {
     await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();
     if (step === 'after Show') await showClicked;
     else await whenStep(popup, step as StepId);
-    await openPage(world.admin, world.sim, 'user', OTHER);
+    await openDetailPage(world.admin, world.sim, 'user', OTHER, 'commit');
     const end = await ending(popup, RUN_FOR, since);
     const outbox = world.sim.outbox();
     expect(outbox.filter((m) => m.customerEmail === OTHER || m.to.includes(OTHER)), 'e-mails to the other customer').toEqual([]);
@@ -69,7 +63,7 @@ describe('the agent moves the admin tab to another customer mid-flow', () => {
     await confirmSetPassword(popup);
     if (step === 'after Show') await showClicked;
     else await whenStep(popup, step as StepId);
-    await openPage(world.admin, world.sim, 'customer', OTHER);
+    await openDetailPage(world.admin, world.sim, 'customer', OTHER, 'commit');
     const end = await ending(popup, RUN_FOR, since);
     const changes = world.sim.passwordChanges();
     expect(changes.filter((c) => c.email === OTHER), 'password changes of the other customer').toEqual([]);

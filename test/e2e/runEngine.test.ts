@@ -3,23 +3,11 @@
  * validity window included), and every run, wherever it started, in the activity log.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { PEOPLE, type Simulator } from '../admin-sim/server';
-import { PARAMS } from '../admin-sim/variants';
+import { PEOPLE } from '../admin-sim/server';
+import { openDetailPage, userBarState } from './adminPages';
 import { activityEntry, whenStep } from './faultKit';
 import { lookUp, resultSays, stateWord } from './popupHelpers';
 import { startWorld, type World } from './setup';
-
-async function openUser(admin: Page, sim: Simulator, email: string): Promise<void> {
-  const account = sim.scenario().accounts.find((a) => a.email === email)!;
-  await admin.goto(`${sim.pathOf('user')}?${PARAMS[sim.config.variant].id}=${account.id}`);
-}
-
-async function barState(admin: Page): Promise<string> {
-  const bar = admin.locator('reset-desk-ui[data-kind="user-bar"] section.bar');
-  await expect.poll(async () => (await bar.getAttribute('data-state')) ?? 'none-yet', { timeout: 15_000 }).toMatch(/^(valid|expired|changed|none|error)$/);
-  return (await bar.getAttribute('data-state')) ?? '';
-}
 
 describe('one verdict everywhere', () => {
   let world: World;
@@ -39,8 +27,8 @@ describe('one verdict everywhere', () => {
       const logged = await activityEntry(popup, PEOPLE.expired24h01, 'lookup', since);
       expect(logged.outcome).toBe('Valid');
 
-      await openUser(world.admin, world.sim, PEOPLE.expired24h01);
-      expect(await barState(world.admin)).toBe('valid');
+      await openDetailPage(world.admin, world.sim, 'user', PEOPLE.expired24h01);
+      expect(await userBarState(world.admin)).toBe('valid');
       await popup.close();
     } finally {
       await world.setSettings({ validityHours: 24 });
