@@ -8,19 +8,16 @@
  *      the labelled E-mail value was not recognised as naming anyone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MARKUP_DEFAULTS, PEOPLE, QUIRKS, startSimulator, type SimConfig, type Simulator } from '../../admin-sim/server';
+import { MARKUP_DEFAULTS, PEOPLE, QUIRKS, type SimConfig, type Simulator } from '../../admin-sim/server';
 import { checkLayout, detectAdminLanguage, labelsFor, parseSearchResults, readUserPageEmail, recognizePage } from '../../../src/admin';
-import { loadPage, targetOf, type SimPage } from './simHarness';
+import { loadPage, targetOf, type SimPage, useSimulator } from './simHarness';
 
 let sim: Simulator;
 let cookie: string;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, control: true, loadDataLatencyMs: [0, 0] });
-  cookie = sim.login();
-});
-afterAll(async () => {
-  await sim?.close();
+useSimulator((s, c) => {
+  sim = s;
+  cookie = c;
 });
 
 function configure(variant: SimConfig['variant'], lang: SimConfig['lang'], quirk: string): void {

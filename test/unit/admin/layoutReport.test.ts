@@ -10,23 +10,20 @@
  */
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate, MARKUP_DEFAULTS, PEOPLE, QUIRKS, startSimulator, VARIANTS, type Simulator } from '../../admin-sim/server';
+import { formatDate, MARKUP_DEFAULTS, PEOPLE, QUIRKS, VARIANTS, type Simulator } from '../../admin-sim/server';
 import { pageFromReport } from '../../admin-sim/fromReport';
 import {
   buildLayoutReport, detectAdminLanguage, labelsFor, latestNewPasswordEmail, loadHistory, openEmail, parseEmailHistory,
   parseSearchResults, readPageIdentity, recognizePage, replyToOpenEmail, type LayoutReport,
 } from '../../../src/admin';
-import { loadPage, targetOf, type SimPage } from './simHarness';
+import { loadPage, targetOf, type SimPage, useSimulator } from './simHarness';
 
 let sim: Simulator;
 let cookie: string;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, control: true, loadDataLatencyMs: [0, 0] });
-  cookie = sim.login();
-});
-afterAll(async () => {
-  await sim?.close();
+useSimulator((s, c) => {
+  sim = s;
+  cookie = c;
 });
 
 async function list(kind: 'incoming' | 'customers', q: string): Promise<SimPage> {

@@ -4,23 +4,20 @@
  * be worth having: on the admin's other pages (Dashboard, Orders, ...) it says no.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, PEOPLE, type Simulator } from '../../admin-sim/server';
+import { PEOPLE, type Simulator } from '../../admin-sim/server';
 import { PARAMS } from '../../admin-sim/variants';
 import { labelsFor, loadHistory, parseSearchResults, recognizePage } from '../../../src/admin';
 import { mightBeOurPage } from '../../../src/admin/pageHint';
-import { loadPage, targetOf, type SimPage } from './simHarness';
+import { loadPage, targetOf, type SimPage, useSimulator } from './simHarness';
 
 const OURS = new Set(['user', 'customer', 'incoming-requests', 'customers']);
 
 let sim: Simulator;
 let cookie: string;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, control: true, loadDataLatencyMs: [0, 0] });
-  cookie = sim.login();
-});
-afterAll(async () => {
-  await sim?.close();
+useSimulator((s, c) => {
+  sim = s;
+  cookie = c;
 });
 
 describe.each(['classic', 'modern', 'legacy'] as const)('page hint on the %s markup', (variant) => {

@@ -4,7 +4,8 @@
  * The page's fetch goes to the in-process simulator with the session cookie.
  */
 import { JSDOM } from 'jsdom';
-import type { Simulator } from '../../admin-sim/server';
+import { afterAll, beforeAll } from 'vitest';
+import { startSimulator, type Simulator } from '../../admin-sim/server';
 
 export interface SimPage {
   dom: JSDOM;
@@ -82,4 +83,16 @@ export function formBody(form: HTMLFormElement): string {
   const sp = new URLSearchParams();
   for (const [k, v] of fd.entries()) sp.append(k, String(v));
   return sp.toString();
+}
+
+/** One in-process simulator (no latency) and a logged-in session for a test file's suite. */
+export function useSimulator(ready: (sim: Simulator, cookie: string) => void): void {
+  let sim: Simulator | undefined;
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0, control: true, loadDataLatencyMs: [0, 0] });
+    ready(sim, sim.login());
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
 }

@@ -5,7 +5,7 @@
  * script. Results are compared with the simulator's seeded truth (its Scenario), not with markup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, PEOPLE, type Simulator } from '../../admin-sim/server';
+import { PEOPLE, type Simulator } from '../../admin-sim/server';
 import type { Account } from '../../admin-sim/state';
 import {
   AdminError, checkLayout, detectAdminLanguage, findControl, findCustomerForm, labelsFor, latestNewPasswordEmail,
@@ -13,7 +13,7 @@ import {
   readSaveOutcome, readUserPageEmail, recognizePage, replyToOpenEmail, sendComposedEmail, setInputValue,
   type AdminLabels,
 } from '../../../src/admin';
-import { fetchText, formBody, loadPage, targetOf, type SimPage } from './simHarness';
+import { fetchText, formBody, loadPage, targetOf, type SimPage, useSimulator } from './simHarness';
 
 type Variant = 'classic' | 'modern' | 'legacy';
 type Lang = 'en' | 'de';
@@ -26,12 +26,9 @@ const FORMATS: DateFormat[] = ['en-US', 'de-DE', 'iso-minute', 'iso-t'];
 let sim: Simulator;
 let cookie: string;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, control: true, loadDataLatencyMs: [0, 0] });
-  cookie = sim.login();
-});
-afterAll(async () => {
-  await sim?.close();
+useSimulator((s, c) => {
+  sim = s;
+  cookie = c;
 });
 
 /** The admin prints seconds (or only minutes): truncate the truth the same way. */

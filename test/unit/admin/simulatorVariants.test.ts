@@ -6,23 +6,20 @@
  * and scenario, never from the quirk's name, so a quirk added to QUIRKS is tested here as it is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MARKUP_DEFAULTS, PEOPLE, QUIRKS, startSimulator, VARIANTS, type SimConfig, type Simulator } from '../../admin-sim/server';
+import { MARKUP_DEFAULTS, PEOPLE, QUIRKS, VARIANTS, type SimConfig, type Simulator } from '../../admin-sim/server';
 import {
   checkLayout, detectAdminLanguage, findCustomerForm, labelsFor, loadHistory, openEmail, parseEmailHistory, parsePasswordHistory,
   parseSearchResults, latestNewPasswordEmail, readPageIdentity, readUserDetails, recognizePage, replyToOpenEmail, sendComposedEmail,
   type AdminLabels, type IdentityPlace,
 } from '../../../src/admin';
-import { loadPage, targetOf, type SimPage } from './simHarness';
+import { loadPage, targetOf, type SimPage, useSimulator } from './simHarness';
 
 let sim: Simulator;
 let cookie: string;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, control: true, loadDataLatencyMs: [0, 0] });
-  cookie = sim.login();
-});
-afterAll(async () => {
-  await sim?.close();
+useSimulator((s, c) => {
+  sim = s;
+  cookie = c;
 });
 
 async function list(kind: 'incoming' | 'customers', q: string): Promise<SimPage> {
