@@ -32,9 +32,9 @@ export function mountNextTo(options: MountOptions, ui: ComponentChild): ShadowRo
   host.setAttribute('data-tone', pageTone(options.anchor));
   const look = options.buttonsLike ? buttonLook(options.buttonsLike) : null;
   if (look) {
-    host.setAttribute('data-admin-buttons', '');
+    host.setAttribute('data-admin-buttons', look.kind);
     // Custom properties: a value read from the page cannot reach beyond its own property.
-    for (const [name, value] of Object.entries(look)) host.style.setProperty(`--rd-btn-${name}`, value);
+    for (const [name, value] of Object.entries(look.props)) host.style.setProperty(`--rd-btn-${name}`, value);
   }
   // Open, so assistive tech and tests reach it; actions inside still require trusted clicks.
   const shadow = host.attachShadow({ mode: 'open' });

@@ -52,14 +52,48 @@ export const BUTTON_LOOK = [
   'border-top-width', 'border-top-style', 'border-top-color', 'border-radius', 'background-color', 'background-image', 'color',
 ] as const;
 
+/** What the browser's own (unstyled) button shows for these, unless a page's CSS changed them. */
+const NATIVE_MARKS = ['background-color', 'background-image', 'border-top-width', 'border-top-style', 'border-top-color', 'border-radius'] as const;
+
+export interface ButtonLook {
+  /**
+   * 'native': the admin leaves its buttons to the browser (drawn by the system; copying their
+   * computed border and background would draw a different, heavier button): ours go back to the
+   * browser's own button with the admin's font. 'styled': ours copy every property.
+   */
+  kind: 'native' | 'styled';
+  props: Record<string, string>;
+}
+
+/** Whether `style` shows the browser's own button: compared with an unstyled button that no page CSS reaches. */
+function isNativeButton(doc: Document, style: CSSStyleDeclaration): boolean {
+  const view = doc.defaultView;
+  if (!view) return false;
+  const probeHost = doc.createElement('span');
+  // In a shadow root of its own, the probe gets only the browser's styles (page CSS does not cross in).
+  const probe = doc.createElement('button');
+  probeHost.attachShadow({ mode: 'closed' }).append(probe);
+  (doc.body ?? doc.documentElement).append(probeHost);
+  try {
+    const plain = view.getComputedStyle(probe);
+    return NATIVE_MARKS.every((name) => plain.getPropertyValue(name) === style.getPropertyValue(name));
+  } finally {
+    probeHost.remove();
+  }
+}
+
 /**
  * The look of an admin control to copy onto our buttons: its computed styles, when it is a button
  * (a <button> or an <input> button); null for a link or anything else (our own quiet style stays).
  */
-export function buttonLook(control: Element): Record<string, string> | null {
-  const view = control.ownerDocument.defaultView;
+export function buttonLook(control: Element): ButtonLook | null {
+  const doc = control.ownerDocument;
+  const view = doc.defaultView;
   const isButton = control.localName === 'button' || (control.localName === 'input' && /^(button|submit|reset)$/i.test(control.getAttribute('type') ?? ''));
   if (!view || !isButton) return null;
   const style = view.getComputedStyle(control);
-  return Object.fromEntries(BUTTON_LOOK.map((name) => [name, style.getPropertyValue(name)]));
+  return {
+    kind: isNativeButton(doc, style) ? 'native' : 'styled',
+    props: Object.fromEntries(BUTTON_LOOK.map((name) => [name, style.getPropertyValue(name)])),
+  };
 }

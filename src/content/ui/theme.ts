@@ -15,7 +15,10 @@ const BASE = `
 button { font: inherit; cursor: pointer; border-radius: 4px; padding: 2px 10px; border: 1px solid var(--line);
   background: var(--bg); color: var(--fg); }
 button.primary { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
-:host([data-admin-buttons]) button:not(.primary) { font-family: var(--rd-btn-font-family); font-size: var(--rd-btn-font-size);
+:host([data-admin-buttons="native"]) button:not(.primary) { all: revert; font-family: var(--rd-btn-font-family); font-size: var(--rd-btn-font-size);
+  font-weight: var(--rd-btn-font-weight); line-height: var(--rd-btn-line-height);
+  padding: var(--rd-btn-padding-top) var(--rd-btn-padding-right) var(--rd-btn-padding-bottom) var(--rd-btn-padding-left); }
+:host([data-admin-buttons="styled"]) button:not(.primary) { font-family: var(--rd-btn-font-family); font-size: var(--rd-btn-font-size);
   font-weight: var(--rd-btn-font-weight); line-height: var(--rd-btn-line-height);
   padding: var(--rd-btn-padding-top) var(--rd-btn-padding-right) var(--rd-btn-padding-bottom) var(--rd-btn-padding-left);
   border: var(--rd-btn-border-top-width) var(--rd-btn-border-top-style) var(--rd-btn-border-top-color); border-radius: var(--rd-btn-border-radius);
