@@ -26,7 +26,11 @@ describe.each(['en', 'de'] as const)('in-page screenshots (%s)', (lang) => {
     await admin.setViewportSize({ width: 1280, height: 900 });
     for (const theme of ['light', 'dark'] as const) {
       sim.setConfig({ theme });
-      const shot = (page: string) => admin.screenshot({ path: `${SHOTS}/inpage-${page}-${lang}-${theme}-admin.png`, fullPage: true });
+      const shot = async (page: string) => {
+        // Every addition on the page took the page's tone, whatever the browser's dark mode says.
+        expect(new Set(await admin.locator('reset-desk-ui').evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-tone')))), page).toEqual(new Set([theme]));
+        await admin.screenshot({ path: `${SHOTS}/inpage-${page}-${lang}-${theme}-admin.png`, fullPage: true });
+      };
 
       await openDetailPage(admin, sim, 'user', PEOPLE.valid2h);
       expect(await userBarState(admin)).toBe('valid');
