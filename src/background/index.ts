@@ -15,7 +15,7 @@ import { latestRun, listRuns } from './runs/runStore';
 import { loadSettings } from '../shared/settings';
 import { setupContextMenu } from './contextMenu';
 import { watchCustomAdminHost } from './hostAccess';
-import { migrateOnInstall } from './migrations';
+import { handleInstall } from './install';
 import { bootFullScript } from './contentScript';
 
 async function adminTabId(tabId: number | undefined): Promise<number> {
@@ -103,6 +103,6 @@ startRunFollowers();
 
 void resumeRuns();
 
-migrateOnInstall();
+handleInstall();
 setupContextMenu();
 watchCustomAdminHost();
