@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Both cores: vitest's default in a run is one worker fewer than the cores, one here.
+          maxWorkers: 2,
           testTimeout: 20_000,
         },
       },
