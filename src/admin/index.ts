@@ -38,5 +38,5 @@ export {
 export type { MenuItem, WaitingOptions, LoadHistoryOptions, LoadHistoryResult, OpenEmail, ComposeForm } from './actions';
 export { buildLayoutReport, LAYOUT_REPORT_FORMAT } from './layoutReport';
 export type { LayoutReport, LayoutReportContext, ReportNode } from './layoutReport';
-export { candidateAt, checkTaught, isLabelKey, kindOf, listCandidates, overrideKeyFor, roleOf, visibleText } from './teach';
+export { candidateAt, checkTaught, isLabelKey, isPageKind, kindOf, listCandidates, overrideKeyFor, roleOf, visibleText } from './teach';
 export type { Candidate, CandidateKind, TeachRefusal, TeachVerdict } from './teach';

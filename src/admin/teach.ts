@@ -31,6 +31,10 @@ export function isLabelKey(value: unknown): value is LabelKey {
   return typeof value === 'string' && (LABEL_KEYS as readonly string[]).includes(value);
 }
 
+export function isPageKind(value: unknown): value is PageKind {
+  return typeof value === 'string' && Object.hasOwn(PAGE_STEPS, value);
+}
+
 /** The label's role on `page` (its first use in needs.ts; the menu's on every page); 'text' if none names it. */
 export function roleOf(page: PageKind, key: LabelKey): LabelRole {
   for (const steps of [PAGE_STEPS[page], PAGE_STEPS.other]) {
