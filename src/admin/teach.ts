@@ -212,9 +212,12 @@ export function candidateAt(target: Element, kind: CandidateKind): Candidate | n
     }
   }
   if (!found && kind === 'field' && target.matches('input, select, textarea')) {
-    // A field without a caption element: its <label> is the caption.
+    // A click on the field itself: its <label>, else the caption before it (a sibling, or the
+    // cell / term before its cell, as table and definition-list layouts put it).
     const label = (target as HTMLInputElement).labels?.[0];
-    if (label && !isOurs(label)) found = label;
+    const holder = target.closest('td, dd');
+    const before = [label, target.previousElementSibling, holder?.previousElementSibling].find((el) => el && !isOurs(el) && isFieldCaption(el));
+    if (before) found = before;
   }
   return found ? { element: found, text: visibleText(found, kind) } : null;
 }

@@ -25,11 +25,12 @@ async function adminTabId(tabId: number | undefined): Promise<number> {
   return id;
 }
 
-/** The admin tab, with the full content script answering there (injected when the gate passed the page over). */
-async function answeringTab(tabId: number | undefined): Promise<number> {
+/** The admin tab and its page, with the full content script answering there (injected when the gate passed the page over). */
+async function answeringTab(tabId: number | undefined): Promise<{ tab: number; report: PageReport }> {
   const tab = await adminTabId(tabId);
-  if (!(await pingTab(tab))) throw new MessageError('no-receiver', 'The admin tab did not answer (it is still loading, or shows no admin page).');
-  return tab;
+  const report = await pingTab(tab);
+  if (!report) throw new MessageError('no-receiver', 'The admin tab did not answer (it is still loading, or shows no admin page).');
+  return { tab, report };
 }
 
 /** The runs an in-page button may start, and the pages it may start them from. */
@@ -46,8 +47,8 @@ const FROM_EITHER = new Set<string>(['run/start', 'run/reveal-password']);
 handleMessages<BackgroundProtocol>(
   {
     async 'admin/ping'({ tabId }) {
-      const tab = await answeringTab(tabId);
-      return { tabId: tab, report: (await pingTab(tab))! };
+      const { tab, report } = await answeringTab(tabId);
+      return { tabId: tab, report };
     },
     async 'admin/current-customer'({ tabId }) {
       const tab = await adminTabId(tabId).catch(() => undefined);
@@ -84,14 +85,14 @@ handleMessages<BackgroundProtocol>(
       return revealPassword(runId);
     },
     async 'admin/teach'({ tabId, page, key }) {
-      const tab = await answeringTab(tabId);
+      const { tab } = await answeringTab(tabId);
       await sendToTab(tab, 'content/teach', { page, key });
       // The picker waits there: bring the tab to the agent (a real popup closes as the tab takes focus).
       await browser.tabs.update(tab, { active: true }).catch(() => undefined);
       return { tabId: tab };
     },
     async 'admin/layout-report'({ tabId }) {
-      return sendToTab(await answeringTab(tabId), 'content/layout-report', {});
+      return sendToTab((await answeringTab(tabId)).tab, 'content/layout-report', {});
     },
     async 'page/save-label'(request) {
       return saveTaughtLabel(request);

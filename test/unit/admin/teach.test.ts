@@ -120,6 +120,27 @@ describe.each(VARIANTS)('teach mode on the %s admin', (variant) => {
   });
 });
 
+describe.each(VARIANTS)('teach mode on the %s customer page', (variant) => {
+  it('a renamed field caption: the captions are listed, a click on the caption or on its field gives the caption', async () => {
+    configure(variant, { password: 'Kennwort' });
+    const account = sim.scenario().accounts.find((a) => a.email === PEOPLE.valid2h)!;
+    const page = await loadPage(sim, cookie, `${sim.pathOf('customer')}?${PARAMS[variant].id}=${account.id}`, {}, false);
+    const labels = labelsOf(page.doc);
+    expect(recognizePage(page.doc, labels)).toBe('other');
+    const texts = listCandidates(page.doc, 'field').map((c) => c.text);
+    expect(texts).toEqual(expect.arrayContaining(['E-mail', 'Kennwort']));
+    expect(texts).not.toContain(PEOPLE.valid2h);
+    const caption = candidateAt(elementWithText(page.doc, 'Kennwort'), 'field');
+    expect(caption?.text).toBe('Kennwort');
+    // The password input itself: its caption.
+    const input = page.doc.querySelector('input[type=password]')!;
+    expect(candidateAt(input, 'field')?.text).toBe('Kennwort');
+    const verdict = checkTaught(page.doc, labels, 'customer', 'passwordField', 'Kennwort');
+    expect(verdict).toMatchObject({ ok: true, overrideKey: 'customer:passwordField' });
+    expect(recognizePage(page.doc, labelsFor(labels.lang, { 'customer:passwordField': 'Kennwort' }))).toBe('customer');
+  });
+});
+
 describe('a taught text that does not pass is refused', () => {
   it('another label\'s text on the page (two labels cannot share one text)', async () => {
     configure('classic', { emailHistory: 'Mail Log' });
