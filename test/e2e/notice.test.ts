@@ -58,8 +58,14 @@ describe('the in-page notice', () => {
       await admin.evaluate(() => {
         const w = window as unknown as { adminClicks: number };
         w.adminClicks = 0;
-        document.addEventListener('click', () => w.adminClicks++, true);
+        // Clicks on the admin's own elements (a click on our panel reaches the page as one on our host element).
+        document.addEventListener('click', (e) => void (!(e.target as Element).closest('reset-desk-ui') && w.adminClicks++), true);
       });
+      // First the search icon: another label's text, refused with the reason and not saved (nor is the search submitted).
+      await admin.locator('button[title="Search"]').click();
+      await expect.poll(() => panel.getAttribute('data-teach'), { timeout: 10_000 }).toBe('refused');
+      expect(await panel.locator('[data-refused]').innerText()).toBe('"Search" already stands for something else on this page (what Reset Desk calls "Search"), and two labels cannot share one text, so nothing was saved.');
+      await panel.locator('button[data-action="pick-again"]').click();
       await admin.locator('a', { hasText: /^View$/ }).first().click();
       await expect.poll(() => panel.getAttribute('data-teach'), { timeout: 10_000 }).toBe('proposed');
       expect(admin.url()).toBe(before);
@@ -75,6 +81,9 @@ describe('the in-page notice', () => {
       await admin.locator('reset-desk-ui[data-kind="row-pill"]').first().waitFor({ timeout: 15_000 });
       const stored = JSON.parse(await world.dumpStorage()) as { sync: { settings: { labelOverrides: Record<string, string> } } };
       expect(stored.sync.settings.labelOverrides).toEqual({ 'incoming-requests:show': 'View' });
+      // Esc closes the panel.
+      await admin.keyboard.press('Escape');
+      await expect.poll(() => panel.count(), { timeout: 10_000 }).toBe(0);
       await popup.close();
 
       // The same flow now passes.
@@ -107,7 +116,7 @@ describe('the in-page notice', () => {
         expect(text).not.toContain(value);
       }
     }
-    expect(await popup.getByRole('status').filter({ hasText: 'Downloaded the layout report' }).count()).toBe(1);
+    expect(await popup.locator('.layout-report [role=status]').innerText()).toContain('Downloaded the layout report of the user page (reset-desk-layout-report-user.json)');
     await popup.close();
   });
 });
