@@ -111,6 +111,8 @@ export default defineConfig({
       input: {
         popup: resolve('src/popup/index.html'),
         options: resolve('src/options/index.html'),
+        // The first-run page (src/background/install.ts opens it on install).
+        welcome: resolve('src/welcome/index.html'),
       },
     },
   },

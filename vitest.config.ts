@@ -20,11 +20,12 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/globalSetup.ts'],
-          // Two files at a time, each with its own Chromium, profile and simulator (they share
-          // nothing); a run of all of them this way under a load average of 8-14 failed only where
-          // the product is wrong. After the unit tests (its own worker count needs its own group).
+          // Four files at a time, each with its own Chromium, profile and simulator (they share
+          // nothing). The e2e run is mostly waiting (admin latency, our own timeouts, the fault
+          // matrix's late recount): with two files at a time it kept the 2 cores about a quarter
+          // busy. The fault matrix is split into five files so that no one file is the tail.
           fileParallelism: true,
-          maxWorkers: 2,
+          maxWorkers: 4,
           sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           hookTimeout: 90_000,

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { PEOPLE } from '../test/admin-sim/server';
 import { PortInUseError, startDemoSimulator } from './demoPort';
 import { ensureChromium } from './chromium';
+import { patchStoredSettings } from './extensionSettings';
 
 let started: Awaited<ReturnType<typeof startDemoSimulator>>;
 try {
@@ -40,7 +41,13 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-first-run', '--disable-background-networking', '--disable-sync'],
     viewport: null,
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  // The demo's admin is the simulator: point the extension at it (address and the zone it prints
+  // dates in) as an agent would on the welcome page, which the install opened before this was set.
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await patchStoredSettings(worker, { adminUrl: `${sim.url}/`, adminTimeZone: sim.config.timeZone });
+  for (const tab of context.pages()) if (tab.url().includes('/src/welcome/')) await tab.reload();
+  console.log(`Reset Desk is set to this admin (${sim.url}/, dates in ${sim.config.timeZone}), as its welcome page shows.`);
+  const page = context.pages().find((p) => p.url() === 'about:blank') ?? (await context.newPage());
   await page.goto(`${sim.url}/`);
   context.on('close', () => void sim.close().then(() => process.exit(0)));
   console.log('Chromium is open with Reset Desk loaded. Close the window (or Ctrl+C) to stop.');

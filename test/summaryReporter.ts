@@ -10,7 +10,7 @@ import type { Reporter, TestModule } from 'vitest/node';
 
 export const FAULT_TALLY_DIR = resolve('node_modules/.cache/reset-desk-fault-matrix');
 
-/** What a matrix file leaves behind (faults.test.ts). */
+/** What a matrix file leaves behind (faults*.test.ts). */
 export interface FaultTally {
   file: string;
   full: boolean;

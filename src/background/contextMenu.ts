@@ -20,7 +20,7 @@ export function popupUrlForSelection(selection: string): string {
   return browser.runtime.getURL(`src/popup/index.html?email=${encodeURIComponent(value)}`);
 }
 
-async function createMenu(): Promise<void> {
+export async function createMenu(): Promise<void> {
   // removeAll first: creating an existing id is an error, and this runs on every install and start.
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_ID, title: t('menuCheckSelection'), contexts: ['selection'] });
@@ -33,8 +33,8 @@ async function onClicked(info: Menus.OnClickData): Promise<void> {
   await browser.windows.create({ url, type: 'popup', width: 420, height: 640 }).catch(() => browser.tabs.create({ url }));
 }
 
+/** The menu is created on install and update (src/background/install.ts) and on every browser start. */
 export function setupContextMenu(): void {
-  browser.runtime.onInstalled.addListener(() => void createMenu());
   browser.runtime.onStartup.addListener(() => void createMenu());
   browser.contextMenus.onClicked.addListener((info) => void onClicked(info));
 }

@@ -16,7 +16,7 @@ import { loadSettings } from '../shared/settings';
 import { saveTaughtLabel } from './teachLabel';
 import { setupContextMenu } from './contextMenu';
 import { watchCustomAdminHost } from './hostAccess';
-import { migrateOnInstall } from './migrations';
+import { handleInstall } from './install';
 import { bootFullScript } from './contentScript';
 
 async function adminTabId(tabId: number | undefined): Promise<number> {
@@ -123,6 +123,6 @@ startRunFollowers();
 
 void resumeRuns();
 
-migrateOnInstall();
+handleInstall();
 setupContextMenu();
 watchCustomAdminHost();

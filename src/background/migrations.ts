@@ -17,9 +17,3 @@ export async function runMigrations(): Promise<number | null> {
   console.info(`reset-desk: settings migrated from version ${from} to ${SETTINGS_VERSION}`);
   return from;
 }
-
-export function migrateOnInstall(): void {
-  browser.runtime.onInstalled.addListener(() => {
-    runMigrations().catch((error: unknown) => console.error('reset-desk: the settings migration failed; the stored settings are read as they are:', error));
-  });
-}

@@ -1,15 +1,14 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { DEFAULT_SETTINGS, parseAdminUrl, readSettings, saveSettings, SETTINGS_FIELDS, SETTINGS_LIMITS, type MergedSettings, type SettingsField } from '../shared/settings';
+import { SETTINGS_FIELDS, SETTINGS_LIMITS, type MergedSettings, type SettingsField } from '../shared/settings';
 import { ActivityLog } from './ActivityLog';
+import { AdminFields } from './AdminFields';
 import { described, Field, Messages, Section } from './Field';
-import { applyToForm, formFromSettings, validateForm, type FieldErrors, type OptionsForm } from './form';
-import { hostPatternToRequest, requestHostAccess } from './hostAccess';
+import { applyToForm, type FieldErrors, type OptionsForm } from './form';
 import { LabelOverrides } from './LabelOverrides';
 import { SettingsFile } from './SettingsFile';
+import { SaveBar } from './SaveBar';
 import { Templates } from './Templates';
-
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; text: string };
+import { useSettingsForm } from './useSettingsForm';
 
 /** Stored or policy values that failed their checks, one line per field (never dropped silently). */
 function Rejected({ title, rejected }: { title: string; rejected: MergedSettings['storedRejected'] }) {
@@ -29,103 +28,10 @@ function Rejected({ title, rejected }: { title: string; rejected: MergedSettings
   );
 }
 
-function timeZones(): string[] {
-  try {
-    return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-}
-
 export function Options() {
-  const [form, setForm] = useState<OptionsForm | null>(null);
-  const [saved, setSaved] = useState<OptionsForm | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [warnings, setWarnings] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [focusFirstError, setFocusFirstError] = useState(0);
-  const [loaded, setLoaded] = useState<Omit<MergedSettings, 'settings'>>({ pinned: [], policyRejected: {}, storedRejected: {} });
-  const zones = useMemo(timeZones, []);
-  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-  useEffect(() => {
-    void readSettings()
-      .catch((error: unknown) => {
-        setStatus({ kind: 'error', text: t('optErrLoad', [(error as Error).message]) });
-        return { settings: DEFAULT_SETTINGS, pinned: [], policyRejected: {}, storedRejected: {} } satisfies MergedSettings;
-      })
-      .then(({ settings, ...rest }) => {
-        const f = formFromSettings(settings);
-        setForm(f);
-        setSaved(f);
-        setLoaded(rest);
-      });
-  }, []);
-
-  const dirty = form !== null && saved !== null && JSON.stringify(form) !== JSON.stringify(saved);
-  useEffect(() => {
-    // Unsaved edits are not lost silently: leaving the page asks first.
-    const guard = (e: BeforeUnloadEvent) => {
-      if (dirty) e.preventDefault();
-    };
-    addEventListener('beforeunload', guard);
-    return () => removeEventListener('beforeunload', guard);
-  }, [dirty]);
-
-  useEffect(() => {
-    if (focusFirstError) (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
-  }, [focusFirstError]);
+  const { form, errors, warnings, status, loaded, dirty, update, onSave } = useSettingsForm();
 
   if (!form) return <main class="options">{t('optLoading')}</main>;
-
-  // Functional updates: several edits in one event (e.g. "reset all templates") must all land.
-  const update = (patch: Partial<OptionsForm> | ((f: OptionsForm) => Partial<OptionsForm>)) => {
-    setForm((f) => (f ? { ...f, ...(typeof patch === 'function' ? patch(f) : patch) } : f));
-    if (status.kind === 'saved') setStatus({ kind: 'idle' });
-  };
-
-  const onSave = (e: Event) => {
-    e.preventDefault();
-    const result = validateForm(form);
-    setWarnings(result.warnings);
-    if (!result.ok) {
-      setErrors(result.errors);
-      const count = Object.values(result.errors).reduce((n, list) => n + list.length, 0);
-      setStatus({ kind: 'error', text: t('optNotSaved', [String(count)]) });
-      setFocusFirstError((n) => n + 1);
-      return;
-    }
-    // A custom admin host: ask for its permission now, inside the click (a user gesture is required).
-    const pattern = hostPatternToRequest(result.settings.adminUrl);
-    const permission = pattern ? requestHostAccess(pattern) : Promise.resolve(true);
-    setStatus({ kind: 'saving' });
-    void (async () => {
-      let granted = false;
-      try {
-        granted = await permission;
-      } catch (error) {
-        setStatus({ kind: 'error', text: t('optErrPermission', [(error as Error).message]) });
-        return;
-      }
-      if (!granted) {
-        const origin = parseAdminUrl(result.settings.adminUrl)?.origin ?? result.settings.adminUrl;
-        setErrors({ adminUrl: [t('optErrPermissionDenied', [origin])] });
-        setStatus({ kind: 'error', text: t('optNotSavedPermission') });
-        setFocusFirstError((n) => n + 1);
-        return;
-      }
-      try {
-        const stored = await saveSettings(result.settings);
-        const f = formFromSettings(stored);
-        setErrors({});
-        setForm(f);
-        setSaved(f);
-        setStatus({ kind: 'saved' });
-      } catch (error) {
-        setStatus({ kind: 'error', text: t('optErrSave', [(error as Error).message]) });
-      }
-    })();
-  };
 
   const pinned = (id: string) => loaded.pinned.includes(id);
   const field = (id: keyof OptionsForm | string, hint?: string) => described(id, errors[id], warnings[id], hint, pinned(id));
@@ -137,41 +43,7 @@ export function Options() {
       <Rejected title={t('optStoredRejected')} rejected={loaded.storedRejected} />
       <form noValidate onSubmit={onSave}>
         <Section id="admin" title={t('optAdmin')}>
-          <Field id="adminUrl" label={t('optAdminUrl')} hint={t('optAdminUrlHint')} errors={errors.adminUrl} pinned={pinned('adminUrl')}>
-            <input
-              id="adminUrl"
-              type="url"
-              value={form.adminUrl}
-              placeholder={DEFAULT_SETTINGS.adminUrl}
-              {...field('adminUrl', 'adminUrl-hint')}
-              onInput={(e) => update({ adminUrl: (e.target as HTMLInputElement).value })}
-            />
-          </Field>
-          <Field id="adminTimeZone" label={t('optTimeZone')} hint={t('optTimeZoneHint', [browserZone])} errors={errors.adminTimeZone} pinned={pinned('adminTimeZone')}>
-            {/* A picker, not free text: a mistyped zone would silently judge every request wrong. */}
-            <select
-              id="adminTimeZone"
-              value={form.adminTimeZone}
-              {...field('adminTimeZone', 'adminTimeZone-hint')}
-              onChange={(e) => update({ adminTimeZone: (e.target as HTMLSelectElement).value })}
-            >
-              <option value="">{t('optTimeZoneUnset', [browserZone])}</option>
-              {/* A stored zone this browser does not list stays visible (and is reported), never dropped. */}
-              {form.adminTimeZone && !zones.includes(form.adminTimeZone) ? <option value={form.adminTimeZone}>{form.adminTimeZone}</option> : null}
-              {zones.map((z) => (
-                <option key={z} value={z} translate={false}>
-                  {z}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="adminLanguage" label={t('optAdminLanguage')} errors={errors.adminLanguage} pinned={pinned('adminLanguage')}>
-            <select id="adminLanguage" value={form.adminLanguage} {...field('adminLanguage')} onChange={(e) => update({ adminLanguage: (e.target as HTMLSelectElement).value as OptionsForm['adminLanguage'] })}>
-              <option value="auto">{t('optLangAuto')}</option>
-              <option value="en">{t('optLangEn')}</option>
-              <option value="de">{t('optLangDe')}</option>
-            </select>
-          </Field>
+          <AdminFields form={form} errors={errors} warnings={warnings} pinned={loaded.pinned} update={update} />
         </Section>
 
         <Section id="lookup" title={t('optLookup')}>
@@ -250,20 +122,7 @@ export function Options() {
           />
         </Section>
 
-        <div class="save-bar">
-          <button type="submit" class="primary" disabled={status.kind === 'saving'}>
-            {t('optSave')}
-          </button>
-          <span role="status" aria-live="polite" class={`save-status ${status.kind}`}>
-            {status.kind === 'saved' ? t('optSaved') : status.kind === 'saving' ? t('optSaving') : dirty ? t('optUnsaved') : ''}
-          </span>
-          {status.kind === 'error' ? (
-            <p role="alert" class="error">
-              {status.text}
-            </p>
-          ) : null}
-          <Messages id="form" errors={errors.form} />
-        </div>
+        <SaveBar status={status} dirty={dirty} errors={errors.form} />
       </form>
 
       <Section id="transfer" title={t('optTransfer')}>

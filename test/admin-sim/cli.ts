@@ -12,6 +12,16 @@
 import { configFromStrings, DEMO_LOGIN, startSimulator } from './server.js';
 import { serveReport } from './fromReport.js';
 
+/** A taken port says so and how to pick another, instead of the bare listen error. */
+function failed(e: unknown): never {
+  if ((e as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE') {
+    console.error(`admin-sim: port ${port} is already in use (another simulator or demo?). Pick another: --port ${port + 1}, or --port 0 for any free port.`);
+  } else {
+    console.error(`admin-sim: ${(e as Error).message}`);
+  }
+  process.exit(1);
+}
+
 const args = process.argv.slice(2);
 let port = 8787;
 let host: string | undefined;
@@ -39,8 +49,7 @@ if (reportAt >= 0) {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   } catch (e) {
-    console.error(`admin-sim: ${(e as Error).message}`);
-    process.exit(1);
+    failed(e);
   }
 } else try {
   const sim = await startSimulator({ ...configFromStrings(entries), port, ...(host ? { host } : {}) });
@@ -52,6 +61,5 @@ if (reportAt >= 0) {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (e) {
-  console.error(`admin-sim: ${(e as Error).message}`);
-  process.exit(1);
+  failed(e);
 }

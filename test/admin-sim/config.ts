@@ -67,6 +67,8 @@ export interface SimConfig {
   refuseSave: 'never' | 'once' | 'always';
   /** Customer data (names, address lines) contains admin wording: "Changes saved", "E-mail has been sent". */
   adminWordingInData: boolean;
+  /** The admin's own colours: 'light' (dark text on white) or 'dark' (a dark-themed admin). */
+  theme: 'light' | 'dark';
   /** Enable the /__sim/ control API. */
   control: boolean;
 }
@@ -93,12 +95,14 @@ export const DEFAULT_CONFIG: SimConfig = {
   historyListsSent: 'at-once',
   refuseSave: 'never',
   adminWordingInData: false,
+  theme: 'light',
   control: false,
 };
 
 /** The markup switches at their defaults (to undo a quirk: `setConfig({ ...MARKUP_DEFAULTS, ...quirk })`). */
-export const MARKUP_DEFAULTS: Pick<SimConfig, 'renamed' | 'foreignLabels' | 'nameColumn' | 'registeredColumn' | 'headingTag' | 'titleTag' | 'identityIn'> = {
+export const MARKUP_DEFAULTS: Pick<SimConfig, 'renamed' | 'foreignLabels' | 'nameColumn' | 'registeredColumn' | 'headingTag' | 'titleTag' | 'identityIn' | 'theme'> = {
   renamed: {},
+  theme: 'light',
   foreignLabels: [],
   nameColumn: 'one',
   registeredColumn: true,
@@ -128,6 +132,7 @@ export function validateConfig(c: SimConfig): SimConfig {
   if (!Array.isArray(c.foreignLabels) || c.foreignLabels.some((k) => typeof k !== 'string')) bad('foreignLabels');
   if (!['one', 'split', 'none'].includes(c.nameColumn)) bad(`nameColumn ${c.nameColumn}`);
   if (typeof c.registeredColumn !== 'boolean') bad('registeredColumn');
+  if (c.theme !== 'light' && c.theme !== 'dark') bad(`theme ${c.theme}`);
   if (!HEADING_TAGS.includes(c.headingTag)) bad(`headingTag ${c.headingTag}`);
   if (!HEADING_TAGS.includes(c.titleTag)) bad(`titleTag ${c.titleTag}`);
   if (!Array.isArray(c.identityIn) || c.identityIn.some((p) => !IDENTITY_PLACES.includes(p))) bad(`identityIn ${JSON.stringify(c.identityIn)}`);
@@ -158,7 +163,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
  *   identityIn=title,browser-title,breadcrumb,field; quirk=<name>[,<name>] (presets in variants.ts,
  *   applied in order; later keys override them).
  *   afterEffect=send:hang,save:drop:always (default once); historyListsSent=at-once|never|20 (seconds);
- *   refuseSave=never|once|always; brokenDates/adminWordingInData/control=true|false|1|0.
+ *   refuseSave=never|once|always; brokenDates/adminWordingInData/control=true|false|1|0; theme=light|dark.
  */
 export function configFromStrings(entries: Iterable<[string, string]>): Partial<SimConfig> {
   const out: Partial<SimConfig> = {};
@@ -202,6 +207,7 @@ export function configFromStrings(entries: Iterable<[string, string]>): Partial<
       case 'refuseSave': case 'refuse-save': out.refuseSave = v as 'never' | 'once' | 'always'; break;
       case 'adminWordingInData': case 'admin-wording': out.adminWordingInData = bool(v); break;
       case 'control': out.control = bool(v); break;
+      case 'theme': out.theme = v as SimConfig['theme']; break;
       case 'foreignLabels': case 'foreign': out.foreignLabels = v.split(',').map((x) => x.trim()).filter(Boolean); break;
       case 'nameColumn': case 'name-column': out.nameColumn = v as SimConfig['nameColumn']; break;
       case 'registeredColumn': case 'registered-column': out.registeredColumn = bool(v); break;

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { configFromStrings, DEFAULT_CONFIG, mergeConfig, validateConfig, type EffectKind, type FailKind, type LostAnswer, type SimConfig } from './config.js';
 import { formatDate } from './dates.js';
 import { labeler } from './labels.js';
-import { CSS, esc, makeCtx, page, SEARCH_SVG, type Ctx } from './render/html.js';
+import { CSS, DARK_CSS, esc, makeCtx, page, SEARCH_SVG, type Ctx } from './render/html.js';
 import { customerPage, CUSTOMER_FIELDS, type CustomerErrors, type CustomerField, type CustomerValues } from './render/customer.js';
 import { listPage } from './render/list.js';
 import { loginPage, LOGIN_FIELDS } from './render/login.js';
@@ -78,7 +78,7 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
   const cookieHeader = (id: string) => `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`;
   const ctx = (): Ctx => makeCtx(config.variant, config.lang, labeler(config.lang, config.renamed, config.foreignLabels),
     (ms) => formatDate(ms, config.dateFormat, config.timeZone), config.dateFormat,
-    { nameColumn: config.nameColumn, registeredColumn: config.registeredColumn, headingTag: config.headingTag, titleTag: config.titleTag, identityIn: config.identityIn });
+    { nameColumn: config.nameColumn, registeredColumn: config.registeredColumn, headingTag: config.headingTag, titleTag: config.titleTag, identityIn: config.identityIn, theme: config.theme });
 
   function sessionOf(req: http.IncomingMessage): { id?: string; session?: Session; hadCookie: boolean } {
     const m = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(req.headers.cookie ?? '');
@@ -173,6 +173,7 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
     const path = u.pathname;
     if (path.startsWith('/__sim/')) return control(req, res, u);
     if (path === '/static/admin.css') return send(res, 200, 'text/css; charset=utf-8', CSS);
+    if (path === '/static/admin-dark.css') return send(res, 200, 'text/css; charset=utf-8', DARK_CSS);
     if (path === '/static/search.svg') return send(res, 200, 'image/svg+xml', SEARCH_SVG);
     if (path === '/favicon.ico') return send(res, 204, 'text/plain', '');
     const paths = PATHS[config.variant];

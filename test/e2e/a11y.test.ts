@@ -1,5 +1,5 @@
 /**
- * axe-core (WCAG 2.x A/AA rules) in the popup, the options page and our in-page help on the
+ * axe-core (WCAG 2.x A/AA rules) in the popup, the options and welcome pages and our in-page help on the
  * admin's user page (the bar and the row badges, in their shadow roots; the admin's own markup is
  * not ours to judge, so the check is scoped to our elements), in light and dark mode, in their
  * main states: 0 violations.
@@ -84,6 +84,15 @@ describe.each(['light', 'dark'] as const)('axe: 0 violations (%s)', (scheme) => 
     await page.getByLabel('menuSales').fill('x'.repeat(201));
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('alert').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('welcome page (the first-run page)', async () => {
+    const page = await world.ext.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`chrome-extension://${world.ext.extensionId}/src/welcome/index.html`);
+    await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
     expect(await axe(page)).toEqual([]);
     await page.close();
   });

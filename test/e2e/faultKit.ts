@@ -6,7 +6,8 @@
 import { expect } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
+import type { PageKind } from '../admin-sim/variants';
 import type { World } from './setup';
 import { resultSays } from './popupHelpers';
 
@@ -42,6 +43,21 @@ export async function whenStep(popup: Page, step: StepId, timeout = 30_000): Pro
       const text = await popup.locator('body').innerText().catch(() => '?');
       throw new Error(`${error.message}\nthe popup shows: ${JSON.stringify(text.slice(0, 600))}\nnewest runs: ${JSON.stringify(newest)}`);
     });
+}
+
+/**
+ * Does `act` once, the moment the browser sends a request for an admin page of this kind (the
+ * simulator then holds it for its latency): a fault timed by the admin's traffic, not by when the
+ * popup next redraws its steps, which on a loaded machine can come after the admin has answered.
+ */
+export function whenRequestLeaves(world: World, kind: PageKind, method: 'GET' | 'POST', act: () => unknown): void {
+  const path = new URL(world.sim.pathOf(kind)).pathname;
+  const onRequest = (request: Request) => {
+    if (request.method() !== method || new URL(request.url()).pathname !== path) return;
+    world.ext.context.off('request', onRequest);
+    void act();
+  };
+  world.ext.context.on('request', onRequest);
 }
 
 export interface Ending {

@@ -299,6 +299,9 @@ export async function resendAgain(world: World): Promise<Played> {
 /** Pages for mid-flow faults are slowed down so the step is still running when the fault lands. */
 export const SLOW = 500;
 
+/** The ways an answer is lost after the admin carried out a Send or Save, as the case names say them. */
+export const LOST: Record<LostAnswer, string> = { http500: 'HTTP 500', drop: 'the connection cut', hang: 'no answer until our timeout' };
+
 /** Where a mid-flow fault lands, per flow (steps that wait on the admin). */
 export const MID_STEP: Record<'session' | 'tab' | 'worker', Record<Flow, StepId>> = {
   // Look-up: while the result list loads (the next page, whichever, then meets the login page).

@@ -1,15 +1,8 @@
 /**
- * Fault matrix: the popup flows on the classic admin: faults after the effect, late histories, refusals, admin wording; every markup variant. The machinery, the counters and what they cover: faultMatrix.ts.
+ * Fault matrix: the popup flows on the classic admin: faults after the Send, late histories, admin wording; every markup variant (after the Save: faultsAfterSave.test.ts). The machinery, the counters and what they cover: faultMatrix.ts.
  */
-import { describe, expect } from 'vitest';
-import type { Page, Request } from 'playwright-core';
-import { PEOPLE, type LostAnswer } from '../admin-sim/server';
-import { PARAMS } from '../admin-sim/variants';
-import { adoptAdminTab, cardFor, ending, logInAgain, openSettledPopup, runs, whenStep, type Ending, type RunRecord } from './faultKit';
-import {
-  BUG, CUSTOMER, loggedFailure, FLOWS, LATE_WINDOW_MS, MID_STEP, OK, SAVE_REFUSED, SLOW, matrixCase, matrixSummary, matrixWorld, play, resendAgain, retry, tally, verdict, verify,
-  type Expected, type Played,
-} from './faultMatrix';
+import { describe } from 'vitest';
+import { FLOWS, LOST, OK, loggedFailure, matrixCase, matrixSummary, matrixWorld, play, resendAgain, retry, verify } from './faultMatrix';
 
 matrixSummary('faultsAfterEffect.test.ts');
 
@@ -19,7 +12,6 @@ describe('fault matrix after the effect on the classic admin (en, en-US)', () =>
   // the popup paths. A Send or Save the admin may have carried out is never repeated by itself, the
   // agent is told it may have happened, and nobody else's data changes (verify's hard checks).
   const MAY_HAVE_SENT = /may (or may not )?have (been sent|gone out)/;
-  const LOST: Record<LostAnswer, string> = { http500: 'HTTP 500', drop: 'the connection cut', hang: 'no answer until our timeout' };
 
   for (const mode of ['http500', 'drop', 'hang'] as const) {
     matrixCase(`resend: Send carried out, then ${LOST[mode]}: not repeated, "may have gone out"; Retry finds it in the history`, mode === 'drop', async () => {
@@ -45,28 +37,6 @@ describe('fault matrix after the effect on the classic admin (en, en-US)', () =>
     const played = await play(m.world(), 'resend', () => void m.world().sim.setConfig({ afterEffect: [{ kind: 'send', mode: 'http500', once: true }] }));
     await verify(m.world(), 'resend', played, { end: 'failed', message: MAY_HAVE_SENT, remedy: 'retry', sends: 1, changes: 0, activity: /^not done: / });
     await verify(m.world(), 'resend', await retry(played.popup, 'resend'), { end: 'failed', message: /already resent|may (or may not )?have/, sends: 1, changes: 0, activity: /^not done: / });
-  });
-
-  for (const mode of ['drop', 'http500', 'hang'] as const) {
-    matrixCase(`set-password: Save carried out, then ${LOST[mode]}: not repeated, "may have been changed"`, mode === 'drop', async () => {
-      const played = await play(m.world(), 'set-password', () => void m.world().sim.setConfig({ afterEffect: [{ kind: 'save', mode, once: true }] }));
-      await verify(m.world(), 'set-password', played, { end: 'failed', message: /may have been changed/, remedy: 'retry', sends: 0, changes: 1, activity: /^not done: / });
-      expect(played.end.password, 'no password is shown for a Save whose answer was lost').toBeUndefined();
-      await played.popup.waitForTimeout(LATE_WINDOW_MS);
-      expect(m.world().sim.passwordChanges(), 'Save is not repeated by itself').toHaveLength(1);
-    });
-  }
-
-  matrixCase('set-password: Save refused by a banner at the top of the page: not saved, the banner\'s words shown', true, async () => {
-    const played = await play(m.world(), 'set-password', () => void m.world().sim.setConfig({ refuseSave: 'once' }));
-    await verify(m.world(), 'set-password', played, { end: 'failed', code: 'validation', message: SAVE_REFUSED, sends: 0, changes: 0, activity: loggedFailure('validation') });
-    expect(played.end.password, 'no password is shown for a refused Save').toBeUndefined();
-  });
-
-  matrixCase('set-password: Save refused by a banner while the customer\'s data reads "Changes saved": not taken as saved', true, async () => {
-    m.world().sim.setConfig({ adminWordingInData: true });
-    const played = await play(m.world(), 'set-password', () => void m.world().sim.setConfig({ refuseSave: 'once' }));
-    await verify(m.world(), 'set-password', played, { end: 'failed', code: 'validation', message: SAVE_REFUSED, sends: 0, changes: 0, activity: loggedFailure('validation') });
   });
 
   for (const flow of FLOWS) {

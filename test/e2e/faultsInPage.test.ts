@@ -2,15 +2,12 @@
  * Fault matrix: the in-page Resend and Save on the classic admin. The machinery, the counters and what they cover: faultMatrix.ts.
  */
 import { beforeEach, describe, expect } from 'vitest';
-import type { Page, Request } from 'playwright-core';
-import { PEOPLE, type LostAnswer } from '../admin-sim/server';
+import type { Page } from 'playwright-core';
+import { PEOPLE } from '../admin-sim/server';
 import { closedSecretTexts } from './closedRoots';
 import { PARAMS } from '../admin-sim/variants';
-import { adoptAdminTab, cardFor, ending, logInAgain, openSettledPopup, runs, whenStep, type Ending, type RunRecord } from './faultKit';
-import {
-  BUG, CUSTOMER, loggedFailure, FLOWS, LATE_WINDOW_MS, MID_STEP, OK, SAVE_REFUSED, SLOW, matrixCase, matrixSummary, matrixWorld, play, resendAgain, retry, tally, verdict, verify,
-  type Expected, type Played,
-} from './faultMatrix';
+import { runs, type Ending, type RunRecord } from './faultKit';
+import { loggedFailure, OK, SAVE_REFUSED, matrixCase, matrixSummary, matrixWorld, tally, verdict, verify, type Expected, type Played } from './faultMatrix';
 
 matrixSummary('faultsInPage.test.ts');
 

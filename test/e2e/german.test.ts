@@ -1,9 +1,10 @@
 /**
  * German throughout: in a German browser (Chromium --lang=de, accept-language de) every popup
- * state, the in-page help (user page bar, list pills) and the options page carry no English
+ * state, the in-page help (user page bar, list pills), the options page and the welcome page carry no English
  * sentence. The check is a word list (test/e2e/englishCheck.ts); the simulated admin runs in German
  * so its labels, quoted in our messages, are German too.
  */
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE } from '../admin-sim/server';
@@ -13,7 +14,7 @@ import { startWorld, type World } from './setup';
 
 let world: World;
 beforeAll(async () => {
-  world = await startWorld({ lang: 'de' }, { lang: 'de' });
+  world = await startWorld({ lang: 'de' }, { lang: 'de', keepWelcome: true });
 });
 afterAll(async () => world?.close());
 
@@ -33,6 +34,15 @@ async function lookUpDe(email: string, settled: RegExp): Promise<Page> {
 }
 
 describe('German UI: no English sentence', () => {
+  it('the welcome page opened on install', async () => {
+    const welcome = world.ext.welcome!;
+    await welcome.getByRole('heading', { name: 'Willkommen bei Reset Desk' }).waitFor();
+    await noEnglish(welcome, 'welcome');
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await welcome.screenshot({ path: 'test-results/screenshots/welcome-de.png', fullPage: true });
+    await welcome.close();
+  });
+
   it('the popup before a look-up, and its input error', async () => {
     const popup = await world.ext.openPopup(world.adminTabId);
     await popup.getByLabel('Kunden-E-Mail').waitFor();

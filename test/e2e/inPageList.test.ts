@@ -62,7 +62,7 @@ const frameStats = (admin: Page) => admin.evaluate(() => (window as unknown as {
 
 // The extension speaks the browser's language (English here), whatever the admin's language is: a
 // German admin exercises the adapter's German labels, not our words.
-const WORDS = { valid: /^valid \d+ h( \d+ m)?$/, expired: 'expired', none: 'no request', lookalike: 'look-alike' } as const;
+const WORDS = { valid: /^valid · \d+ h left$/, expired: 'expired', none: 'no request', lookalike: 'look-alike' } as const;
 
 const CASES = [
   { variant: 'classic', lang: 'en' },
@@ -126,6 +126,25 @@ describe.each(CASES)('Incoming requests status pills ($variant, $lang)', ({ vari
     expect(stats.visible).toBe(0);
     expect(admin.url(), 'the frames navigate, never the agent\'s tab').toBe(listUrl);
     expect(sim.outbox()).toHaveLength(0);
+  });
+
+  it('the pills fit the row: a row is not taller with them than without them', async () => {
+    const { admin, sim } = world;
+    await openMenu(admin, sim, 'incomingRequests');
+    await search(admin, sim, PEOPLE.valid2h);
+    await expect.poll(async () => (await pills(admin)).length, { timeout: 10_000 }).toBe(4);
+    await settledPills(admin);
+    const heights = await admin.locator(PILL_HOST).evaluateAll((hosts) => {
+      const rows = hosts.map((h) => h.closest('tr')!);
+      const measure = () => rows.map((r) => r.getBoundingClientRect().height);
+      const withPills = measure();
+      for (const h of hosts) (h as HTMLElement).style.display = 'none';
+      const without = measure();
+      for (const h of hosts) (h as HTMLElement).style.display = '';
+      return rows.map((_, i) => ({ with: withPills[i]!, without: without[i]! }));
+    });
+    // A pill may add a pixel or two of its border, never a second line.
+    for (const h of heights) expect(h.with, JSON.stringify(heights)).toBeLessThanOrEqual(h.without + 4);
   });
 
   it('shows expired and no request for the exact match of other searches', async () => {

@@ -3,11 +3,15 @@
  * both admin languages: the histories load by themselves, every Password History row gets the right
  * badge, the bar's Resend sends exactly one e-mail with the original token (also on a double click),
  * an expired request offers no resend, page scripts cannot press our buttons, HTML in names is text.
+ * Our additions take the admin page's colours (light or dark), not the browser's colour scheme, and
+ * the customer page's button looks like the admin's own Save.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PEOPLE, XSS } from '../admin-sim/server';
+import { luminance, parseColor } from '../../src/content/ui/pageLook';
 import { openDetailPage, userBarState } from './adminPages';
+import { label } from './manualProcedure';
 import { startWorld, type World } from './setup';
 
 const VARIANTS = ['classic', 'modern', 'legacy'] as const;
@@ -62,6 +66,15 @@ describe.each(VARIANTS)('user page help (%s)', (variant) => {
     await userBarState(admin);
     const text = await admin.locator('reset-desk-ui[data-kind="row-badge"] [data-latest="true"]').innerText();
     expect(text).toMatch(/2[12] h/);
+    // Its earlier request is over 24 h old, but the password was changed since: the age is said
+    // neutrally, not in the red of an expired request.
+    const ages = await admin.locator('reset-desk-ui[data-kind="row-badge"]').evaluateAll((hosts) =>
+      hosts.map((h) => {
+        const el = h.shadowRoot!.querySelector('[data-verdict]')!;
+        return { verdict: el.getAttribute('data-verdict'), age: el.querySelector('.badge.old, .badge.aged')?.className ?? null };
+      }),
+    );
+    expect(ages).toContainEqual({ verdict: 'changed', age: 'badge aged' });
   });
 
   it('resends exactly one e-mail with the original token, even on a double click', async () => {
@@ -131,4 +144,44 @@ describe.each(VARIANTS)('user page help (%s)', (variant) => {
     expect(await admin.locator('reset-desk-ui').evaluateAll((hosts) => hosts.some((h) => h.shadowRoot!.querySelector('img, script, b')))).toBe(false);
   });
 });
+
+  it("takes the admin page's colours, not the browser's dark mode; the customer page's button looks like the admin's Save", async () => {
+    const { admin, sim } = world;
+    const light = (css: string): boolean => luminance(parseColor(css)!) > 0.5;
+    await admin.emulateMedia({ colorScheme: 'dark' });
+    try {
+      for (const theme of ['light', 'dark'] as const) {
+        sim.setConfig({ theme, lang: 'en' });
+        await openDetailPage(admin, sim, 'user', PEOPLE.valid2h);
+        await userBarState(admin);
+        const bar = await admin.locator('reset-desk-ui[data-kind="user-bar"] section.bar').evaluate((el) => getComputedStyle(el).backgroundColor);
+        expect(light(bar), `${theme} admin, dark browser: bar ${bar}`).toBe(theme === 'light');
+        const badge = await admin.locator('reset-desk-ui[data-kind="row-badge"] .badge.valid').first().evaluate((el) => getComputedStyle(el).color);
+        expect(light(badge), `${theme} admin: badge text ${badge}`).toBe(theme === 'dark');
+
+        await openDetailPage(admin, sim, 'customer', PEOPLE.valid2h);
+        const ours = admin.locator('reset-desk-ui[data-kind="password-help"] button[data-action="set-password"]');
+        await ours.waitFor({ timeout: 15_000 });
+        const props = ['font-size', 'font-family', 'padding-top', 'padding-left', 'border-top-width', 'border-top-color', 'background-color', 'color'];
+        const look = (el: Element, names: string[]) => names.map((n) => getComputedStyle(el).getPropertyValue(n));
+        const mine = await ours.evaluate(look, props);
+        const saveText = label(sim, 'save');
+        const save = await admin.evaluate(
+          ([text, names]) => {
+            const el = Array.from(document.querySelectorAll('button, input[type=submit], input[type=button], a')).find((e) => ((e as HTMLInputElement).value || e.textContent || '').trim() === text);
+            if (!el) return null;
+            return { tag: el.localName, look: names.map((n) => getComputedStyle(el).getPropertyValue(n)) };
+          },
+          [saveText, props] as const,
+        );
+        expect(save, 'the admin\'s Save').not.toBeNull();
+        // A button Save: ours copies its look. A link Save (legacy): ours keeps its own quiet look.
+        if (save!.tag !== 'a') expect(mine, `${variant} ${theme}`).toEqual(save!.look);
+        else expect(light(mine[6]!), `${variant} ${theme}: not a dark-on-light-page button`).toBe(theme === 'light');
+      }
+    } finally {
+      sim.setConfig({ theme: 'light' });
+      await admin.emulateMedia({ colorScheme: null });
+    }
+  });
 });

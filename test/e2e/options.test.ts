@@ -25,12 +25,35 @@ describe('options page', () => {
   const save = () => page.getByRole('button', { name: 'Save', exact: true }).click();
 
   beforeAll(async () => {
-    world = await startWorld({ variant: 'classic' });
+    // A fresh profile: the welcome tab the install opened is kept for the first case.
+    world = await startWorld({ variant: 'classic' }, { keepWelcome: true });
     page = await world.ext.context.newPage();
     await page.goto(optionsUrl());
     await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
   });
   afterAll(async () => world?.close());
+
+  it('opens the welcome page on install: the admin\'s address, zone (a picker) and language, what it adds, the way to the options; its Save is the options\' Save', async () => {
+    const welcome = world.ext.welcome!;
+    expect(welcome, 'a welcome tab opened on install').not.toBeNull();
+    // Loaded before the test set the admin's address: read the settings again, as a new visit would.
+    await welcome.reload();
+    await welcome.getByRole('heading', { name: 'Welcome to Reset Desk' }).waitFor();
+    expect(await welcome.getByLabel('Admin time zone').evaluate((el) => el.localName)).toBe('select');
+    expect(await welcome.getByLabel('Admin address').inputValue()).toBe(`${world.sim.url}/`);
+    await welcome.getByLabel('Admin language').waitFor();
+    const adds = await welcome.locator('.adds li').allInnerTexts();
+    expect(adds.join('\n')).toMatch(/popup[\s\S]*user page[\s\S]*Incoming requests[\s\S]*customer page/);
+    await welcome.getByLabel('Admin time zone').selectOption('Asia/Tokyo');
+    await welcome.getByRole('button', { name: 'Save', exact: true }).click();
+    await welcome.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Admin time zone').inputValue()).toBe('Asia/Tokyo');
+    expect(await welcome.getByRole('link', { name: 'Open the options' }).getAttribute('href')).toBe(optionsUrl());
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await welcome.screenshot({ path: 'test-results/screenshots/welcome-en.png', fullPage: true });
+    await welcome.close();
+  });
 
   it('saves valid values, says "Saved", and shows them again after a reload', async () => {
     const adminUrl = (await storedSettings()).adminUrl as string;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from '../../scripts/chromium';
-import { CHROMIUM_ARGS, DIST } from './browser';
+import { CHROMIUM_ARGS, DIST, takeWelcomeTab } from './browser';
 
 export interface Launched {
   context: BrowserContext;
@@ -29,6 +29,7 @@ export async function launch(options: { dist?: string; args?: string[]; env?: Re
   const sw = async (): Promise<Worker> =>
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await sw()).url()).host;
+  await takeWelcomeTab(context, extensionId);
   return {
     context,
     extensionId,

@@ -2,6 +2,7 @@
  * One end-to-end world: the simulated admin on a free 127.0.0.1 port, Chromium with the built
  * extension (fresh profile), the agent logged in, and the extension's settings pointing at it.
  */
+import { patchStoredSettings } from '../../scripts/extensionSettings';
 import type { Page } from 'playwright-core';
 import { startSimulator, SESSION_COOKIE, type SimConfig, type Simulator } from '../admin-sim/server';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
@@ -40,12 +41,7 @@ export async function startWorld(config: Partial<SimConfig> = {}, launchOptions:
     admin,
     adminTabId: -1,
     async setSettings(patch) {
-      const sw = await ext.serviceWorker();
-      await sw.evaluate(async (p) => {
-        const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
-        const current = ((await api.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
-        await api.storage.sync.set({ settings: { ...current, ...p } });
-      }, patch);
+      await patchStoredSettings(await ext.serviceWorker(), patch);
     },
     async forgetRuns() {
       const sw = await ext.serviceWorker();

@@ -105,8 +105,9 @@ function CustomerHelp({ ctx, doc, email }: { ctx: PageContext; doc: Document; em
 
 export const customerPageHelp: Feature = {
   init(ctx, doc, signal) {
-    const field = findCustomerForm(doc, ctx.labels).password;
+    const form = findCustomerForm(doc, ctx.labels);
     const email = requireCustomerEmail(doc, ctx.labels, 'customer', 'show the in-page help');
-    mountNextTo({ kind: 'password-help', anchor: field, where: 'after', css: BAR_CSS, signal }, <CustomerHelp ctx={ctx} doc={doc} email={email} />);
+    // Our button beside the admin's form looks like its Save, not louder.
+    mountNextTo({ kind: 'password-help', anchor: form.password, where: 'after', css: BAR_CSS, signal, buttonsLike: form.save }, <CustomerHelp ctx={ctx} doc={doc} email={email} />);
   },
 };

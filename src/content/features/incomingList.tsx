@@ -1,5 +1,5 @@
 /**
- * Support > Incoming requests, the results list: a small status pill per row ("valid 5 h 12 m",
+ * Support > Incoming requests, the results list: a small status pill per row ("valid · 5 h left",
  * "expired", "changed", "no request"), read on demand by a Check button per row and automatically
  * for the row(s) whose e-mail IS the searched one. Rows that only contain the searched e-mail (the
  * admin's search is a substring match: anna@ also lists johanna@) are marked as look-alikes.
@@ -49,11 +49,20 @@ export const FRAME_ATTR = 'data-reset-desk-frame';
 
 export type PillKind = 'valid' | 'expired' | 'changed' | 'none' | 'failed';
 
-/** The pill's class and words for a reset state. Pure: exported for unit tests. */
+const HOUR = 3_600_000;
+
+/**
+ * Time left at a glance, counted down to whole hours ("22 h"; under an hour as exact as a badge).
+ * Local stand-in for the rounded-time words of issue 16 (present.ts roughDuration(ms, 'left')):
+ * swap it in once that lands.
+ */
+const hoursLeft = (ms: number): string => (ms >= HOUR ? t('unitHour', [Math.floor(ms / HOUR)]) : duration(ms));
+
+/** The pill's class and words for a reset state ("valid · 22 h left", as the user page's badge). Pure: exported for unit tests. */
 export function pillWords(status: ResetStatus): { kind: PillKind; text: string } {
   switch (status.state) {
     case 'valid':
-      return { kind: 'valid', text: t('pillValid', [duration(status.remainingMs)]) };
+      return { kind: 'valid', text: t('badgeValid', [hoursLeft(status.remainingMs)]) };
     case 'expired':
       return { kind: 'expired', text: t('pillExpired') };
     case 'changed':

@@ -83,7 +83,8 @@ function RowBadge({ verdict, latest, old, validityHours }: { verdict: RowVerdict
     <span class="rd" data-verdict={words.kind} data-latest={latest ? 'true' : 'false'} data-old={old ? 'true' : 'false'}>
       {latest ? <span class="badge latest">{t('badgeLatest')}</span> : null}
       <span class={`badge ${words.kind}`}>{words.text}</span>
-      {old ? <span class="badge old">{t('badgeOld', [String(validityHours)])}</span> : null}
+      {/* Red only where its age is the problem: an old request whose password was changed since is just history. */}
+      {old ? <span class={`badge ${verdict.kind === 'expired' ? 'old' : 'aged'}`}>{t('badgeOld', [String(validityHours)])}</span> : null}
     </span>
   );
 }

@@ -1,6 +1,8 @@
 /**
  * Styles of the injected UI. Each shadow root gets its own copy (styles do not cross shadow
- * boundaries either way). System font, small, light/dark from prefers-color-scheme, visible focus.
+ * boundaries either way). System font, small, visible focus. Light or dark as the admin page is where
+ * it is mounted (the host's data-tone, src/content/ui/pageLook.ts), not as the system's colour scheme;
+ * with data-admin-buttons our plain buttons look like the admin's own button next to them.
  * `all: initial` on the root keeps the admin's inherited styles (fonts, line-height, text-align) out.
  */
 const BASE = `
@@ -8,13 +10,19 @@ const BASE = `
 .rd { --fg:#1b1f24; --muted:#5a6472; --bg:#f4f7fb; --line:#c9d3df; --accent:#1f5fbf; --accent-fg:#fff;
   --ok:#1c7c3a; --ok-bg:#e5f4ea; --warn:#8a5a00; --warn-bg:#fff4d6; --bad:#b3261e; --bad-bg:#fde8e7; --info-bg:#e8effa;
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); text-align: left; }
-@media (prefers-color-scheme: dark) {
-  .rd { --fg:#e8edf3; --muted:#a7b1bd; --bg:#1e242c; --line:#3a4552; --accent:#7fb0ff; --accent-fg:#0b1a33;
+:host([data-tone="dark"]) .rd { --fg:#e8edf3; --muted:#a7b1bd; --bg:#1e242c; --line:#3a4552; --accent:#7fb0ff; --accent-fg:#0b1a33;
     --ok:#7fd49a; --ok-bg:#173222; --warn:#f2c46b; --warn-bg:#3a2e12; --bad:#ff9c94; --bad-bg:#3d1b19; --info-bg:#1c2a40; }
-}
 button { font: inherit; cursor: pointer; border-radius: 4px; padding: 2px 10px; border: 1px solid var(--line);
   background: var(--bg); color: var(--fg); }
 button.primary { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
+:host([data-admin-buttons="native"]) button:not(.primary) { all: revert; font-family: var(--rd-btn-font-family); font-size: var(--rd-btn-font-size);
+  font-weight: var(--rd-btn-font-weight); line-height: var(--rd-btn-line-height);
+  padding: var(--rd-btn-padding-top) var(--rd-btn-padding-right) var(--rd-btn-padding-bottom) var(--rd-btn-padding-left); }
+:host([data-admin-buttons="styled"]) button:not(.primary) { font-family: var(--rd-btn-font-family); font-size: var(--rd-btn-font-size);
+  font-weight: var(--rd-btn-font-weight); line-height: var(--rd-btn-line-height);
+  padding: var(--rd-btn-padding-top) var(--rd-btn-padding-right) var(--rd-btn-padding-bottom) var(--rd-btn-padding-left);
+  border: var(--rd-btn-border-top-width) var(--rd-btn-border-top-style) var(--rd-btn-border-top-color); border-radius: var(--rd-btn-border-radius);
+  background-color: var(--rd-btn-background-color); background-image: var(--rd-btn-background-image); color: var(--rd-btn-color); }
 button:disabled { opacity: .55; cursor: default; }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .muted { color: var(--muted); }
@@ -39,7 +47,7 @@ export const BAR_CSS = `${BASE}
 `;
 
 export const BADGE_CSS = `${BASE}
-.rd { display: inline-flex; gap: 4px; margin-left: 6px; vertical-align: middle; flex-wrap: wrap; }
+.rd { display: inline-flex; gap: 4px; margin-left: 6px; vertical-align: middle; flex-wrap: nowrap; white-space: nowrap; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 11px; line-height: 1.6; font-weight: 600;
   border: 1px solid var(--line); background: var(--bg); color: var(--fg); white-space: nowrap; }
 .badge.valid { background: var(--ok-bg); color: var(--ok); border-color: var(--ok); }
@@ -47,6 +55,6 @@ export const BADGE_CSS = `${BASE}
 .badge.changed, .badge.manual-change { background: var(--info-bg); color: var(--fg); }
 .badge.latest { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
 .badge.lookalike { background: var(--warn-bg); color: var(--warn); border-color: var(--warn); }
-.badge.none { color: var(--muted); }
+.badge.none, .badge.aged { color: var(--muted); }
 button { font-size: 11px; padding: 0 6px; line-height: 1.6; }
 `;

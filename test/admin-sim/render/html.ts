@@ -4,7 +4,7 @@ import { PATHS, PARAMS, type HeadingTag, type IdentityPlace, type Paths, type Va
 import type { SimConfig } from '../config.js';
 
 /** The markup switches a renderer honours (see config.ts). */
-export type Markup = Pick<SimConfig, 'nameColumn' | 'registeredColumn' | 'headingTag' | 'titleTag' | 'identityIn'>;
+export type Markup = Pick<SimConfig, 'nameColumn' | 'registeredColumn' | 'headingTag' | 'titleTag' | 'identityIn' | 'theme'>;
 
 /** Escape text for HTML text and (quoted) attribute contexts. */
 export function esc(value: unknown): string {
@@ -23,7 +23,7 @@ export interface Ctx {
   markup: Markup;
 }
 
-const DEFAULT_MARKUP: Markup = { nameColumn: 'one', registeredColumn: true, headingTag: 'variant', titleTag: 'variant', identityIn: ['title', 'browser-title', 'field'] };
+const DEFAULT_MARKUP: Markup = { nameColumn: 'one', registeredColumn: true, headingTag: 'variant', titleTag: 'variant', identityIn: ['title', 'browser-title', 'field'], theme: 'light' };
 
 export function makeCtx(v: Variant, lang: Lang, t: Labeler, date: (ms: number) => string, dateFormat: DateFormat, markup: Markup = DEFAULT_MARKUP): Ctx {
   return { v, lang, t, paths: PATHS[v], params: PARAMS[v], date, dateFormat, markup };
@@ -91,6 +91,8 @@ export function action(c: Ctx, label: string, o: { href?: string; onclick?: stri
 }
 
 const CSS_LINK = '<link rel="stylesheet" href="/static/admin.css">';
+/** theme 'dark': the admin's own dark colours (a site theme, not the browser's colour scheme). */
+const DARK_CSS_LINK = '<link rel="stylesheet" href="/static/admin-dark.css">';
 
 /**
  * A whole page. `identity` (user and customer pages): the title naming the customer, the same
@@ -105,7 +107,7 @@ export function page(c: Ctx, o: { title: string; body: string; menu?: boolean; s
   const menu = o.menu === false ? '' : renderMenu(c);
   const logout = o.menu === false ? '' : `<a href="${esc(c.paths.logout)}">${esc(t('logout'))}</a>`;
   const crumbs = id && names(c, 'breadcrumb') ? breadcrumb(c, id.path, id.email) : '';
-  const head = `<!doctype html><html lang="${c.lang}"><head><meta charset="utf-8"><title>${browserTitle} - ${esc(t('adminTitle'))}</title>${CSS_LINK}</head>`;
+  const head = `<!doctype html><html lang="${c.lang}"><head><meta charset="utf-8"><title>${browserTitle} - ${esc(t('adminTitle'))}</title>${CSS_LINK}${c.markup.theme === 'dark' ? DARK_CSS_LINK : ''}</head>`;
   const tail = `${o.scripts ?? ''}</body></html>`;
   const tag = c.markup.titleTag;
   switch (c.v) {
@@ -219,6 +221,15 @@ th,td{padding:4px 8px;text-align:left;vertical-align:top}
 .v-legacy .GridHeader{background:#c0d0e0}
 .v-legacy #divPopup{position:absolute;left:15%;top:80px;width:640px;background:#fff;border:2px solid #003366;z-index:20}
 .v-legacy fieldset{margin:8px 0}
+`;
+
+/** The dark theme over CSS (every variant): dark backgrounds, light text, dark controls. */
+export const DARK_CSS = `
+body,.v-modern .main,.v-modern .card-header,.v-modern .modal,.v-legacy #divPopup,.v-classic dialog.mail{background:#1d2127;color:#dde3ea}
+a{color:#8ab4f8}
+.v-classic .menu,.v-legacy .MenuCell,.v-classic .grid th,.v-legacy .GridHeader,.v-legacy .boxhead{background:#2b323c;color:#dde3ea}
+.v-classic .menu .sub,.v-modern .nav-flyout,.v-legacy .SubMenu{background:#252a31}
+input,select,textarea,button,.btn,.Button{background:#2b323c;color:#dde3ea;border:1px solid #556}
 `;
 
 export const SEARCH_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><circle cx="6.5" cy="6.5" r="5" fill="none" stroke="#333" stroke-width="2"/><path d="M10 10l5 5" stroke="#333" stroke-width="2"/></svg>`;

@@ -1,5 +1,6 @@
 // @vitest-environment node
 /** `npm start` with its port taken: a free port and a line saying so, or (PORT=… taken) a plain message. */
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PortInUseError, startOnFreePort } from '../../../scripts/demoPort';
@@ -41,4 +42,14 @@ describe('the demo port', () => {
     open.push(sim);
     expect(notes).toEqual([]);
   });
+
+  it('npm run sim -- --port N with N taken: says so and how to pick another, exit 1, no stack trace', async () => {
+    const taken = await occupy();
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, ['--import', 'tsx', 'test/admin-sim/cli.ts', '--port', String(taken)], { timeout: 30_000 }, (_e, _out, err) => resolve({ code: child.exitCode, stderr: err }));
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`port ${taken} is already in use.*--port ${taken + 1}`));
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 40_000);
 });
