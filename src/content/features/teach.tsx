@@ -8,7 +8,8 @@
  * Nothing is clicked on the admin's behalf: while picking, every pointer and click event outside
  * our panel is swallowed in the capture phase on the window (preventDefault + stopPropagation), so
  * the admin's own link or button never sees the click that picks it. Only trusted clicks pick (a
- * page script cannot pick for the agent). Escape cancels.
+ * page script cannot pick for the agent), and only they are swallowed: a flow of ours that clicks
+ * in this tab meanwhile (synthetic clicks) still works. Escape cancels.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PageKind } from '../../admin/errors';
@@ -140,17 +141,19 @@ function Teach({ ctx, doc, first, close }: { ctx: PageContext; doc: Document; fi
       const first = e.composedPath()[0];
       return first instanceof Element ? first : e.target instanceof Element ? e.target : null;
     };
+    // Only the agent's own (trusted) events: the clicks of a running flow of ours (clickLikeAUser)
+    // must still reach the admin while the picker is open.
     const swallow = (e: Event) => {
-      if (ours(e)) return;
+      if (!e.isTrusted || ours(e)) return;
       e.preventDefault();
       e.stopPropagation();
       e.stopImmediatePropagation();
     };
     const onClick = (e: MouseEvent) => {
-      if (ours(e)) return;
+      if (!e.isTrusted || ours(e)) return;
       swallow(e);
       const el = targetOf(e);
-      if (!e.isTrusted || !el) return;
+      if (!el) return;
       const picked = candidateAt(el, kind);
       if (picked) decide(picked);
       else setPhase({ name: 'picking', note: t('teachNotACandidate', [kindWords]) });
