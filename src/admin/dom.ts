@@ -22,7 +22,8 @@ export function displayText(el: Node | null | undefined): string {
   return el ? (el.textContent ?? '').replace(/\s+/gu, ' ').trim() : '';
 }
 
-const CONTROL_SELECTOR =
+/** What counts as a control: links, buttons, button-like inputs and their ARIA roles. */
+export const CONTROL_SELECTOR =
   'a, button, input[type=submit], input[type=button], input[type=image], input[type=reset], [role=button], [role=link], [role=menuitem]';
 
 /**
@@ -124,9 +125,9 @@ export function hasText(scope: Scope, labels: AdminLabels, key: LabelKey): boole
 
 const REAL_HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend']);
 /** Elements that can act as a heading when they hold just the heading text. */
-const PSEUDO_HEADINGS = new Set(['div', 'span', 'strong', 'b', 'p', 'caption', 'header', 'summary', 'dt', 'label']);
+export const PSEUDO_HEADINGS = new Set(['div', 'span', 'strong', 'b', 'p', 'caption', 'header', 'summary', 'dt', 'label']);
 /** Text inside these is never a heading (controls, cells, menus, form options). */
-const NOT_HEADING_CONTEXT = 'a, button, th, option, select, textarea, [role=menu], [role=menubar], [role=menuitem], [role=button], [role=dialog], dialog';
+export const NOT_HEADING_CONTEXT = 'a, button, th, option, select, textarea, [role=menu], [role=menubar], [role=menuitem], [role=button], [role=dialog], dialog';
 
 function isHeadingTag(el: Element): boolean {
   return REAL_HEADINGS.has(el.tagName.toLowerCase());

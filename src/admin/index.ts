@@ -14,7 +14,7 @@ export {
   WaitTimeoutError, WaitAbortedError,
 } from './dom';
 export type { Scope, Section, ColumnMap, WaitOptions } from './dom';
-export { recognizePage, checkLayout, findSearchForm } from './pages';
+export { recognizePage, checkLayout, findSearchForm, isLabelPresent } from './pages';
 export { PAGE_STEPS, keysOfPage, stepLabels } from './needs';
 export type { LabelRole, LabelUse, StepLabels, StepWhen } from './needs';
 export type { LayoutCheck } from './pages';
@@ -38,3 +38,5 @@ export {
 export type { MenuItem, WaitingOptions, LoadHistoryOptions, LoadHistoryResult, OpenEmail, ComposeForm } from './actions';
 export { buildLayoutReport, LAYOUT_REPORT_FORMAT } from './layoutReport';
 export type { LayoutReport, LayoutReportContext, ReportNode } from './layoutReport';
+export { candidateAt, checkTaught, isLabelKey, isPageKind, kindOf, listCandidates, overrideKeyFor, roleOf, visibleText } from './teach';
+export type { Candidate, CandidateKind, TeachRefusal, TeachVerdict } from './teach';

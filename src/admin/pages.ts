@@ -83,7 +83,8 @@ export interface LayoutCheck {
   optionalProblems: string[];
 }
 
-function present(doc: Document, labels: AdminLabels, key: LabelKey, role: LabelRole): boolean {
+/** Is the label on the page in its role (a control, a heading, a column header, ...)? Values always count as present. */
+export function isLabelPresent(doc: Document, labels: AdminLabels, key: LabelKey, role: LabelRole): boolean {
   switch (role) {
     case 'control':
       return findControl(doc, labels, key) !== null;
@@ -122,7 +123,7 @@ function applies(doc: Document, labels: AdminLabels, step: StepLabels): boolean 
       return true;
     case 'results':
       // A results table: any header cell of a column the step reads (needed or optional).
-      return [...step.needed, ...step.optional].some((u) => u.role === 'column' && present(doc, labels, u.key, 'column'));
+      return [...step.needed, ...step.optional].some((u) => u.role === 'column' && isLabelPresent(doc, labels, u.key, 'column'));
     case 'password-table':
       return historyHasTable(doc, labels, 'passwordHistory');
     case 'email-table':
@@ -151,8 +152,8 @@ export function checkLayout(doc: Document, labels: AdminLabels, page: PageKind):
   const presentKeys: LabelKey[] = [];
   const missing: LabelKey[] = [];
   const optionalMissing: LabelKey[] = [];
-  for (const [key, role] of needed) (present(doc, labels, key, role) ? presentKeys : missing).push(key);
-  for (const [key, role] of optional) if (role !== 'value') (present(doc, labels, key, role) ? presentKeys : optionalMissing).push(key);
+  for (const [key, role] of needed) (isLabelPresent(doc, labels, key, role) ? presentKeys : missing).push(key);
+  for (const [key, role] of optional) if (role !== 'value') (isLabelPresent(doc, labels, key, role) ? presentKeys : optionalMissing).push(key);
   const pageName = page === 'other' ? 'this page' : `the ${page} page`;
   return {
     page,

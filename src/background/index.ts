@@ -3,7 +3,7 @@
  * It talks to the admin only through our content script in the agent's own admin tab.
  */
 import browser from 'webextension-polyfill';
-import { handleMessages, isExtensionPage, isOwnContentScript, MessageError } from '../shared/messaging';
+import { handleMessages, isExtensionPage, isOwnContentScript, MessageError, sendToTab } from '../shared/messaging';
 import type { ActionKind, BackgroundProtocol, PageReport } from '../shared/protocol';
 import { findAdminTab } from './adminTab';
 import { notePageReady, pingTab } from './pageEvents';
@@ -13,6 +13,7 @@ import { startRunFollowers } from './runFollowers';
 import { abortRunsInTab, resumeRuns, startRun } from './runs/runner';
 import { latestRun, listRuns } from './runs/runStore';
 import { loadSettings } from '../shared/settings';
+import { saveTaughtLabel } from './teachLabel';
 import { setupContextMenu } from './contextMenu';
 import { watchCustomAdminHost } from './hostAccess';
 import { handleInstall } from './install';
@@ -24,6 +25,14 @@ async function adminTabId(tabId: number | undefined): Promise<number> {
   return id;
 }
 
+/** The admin tab and its page, with the full content script answering there (injected when the gate passed the page over). */
+async function answeringTab(tabId: number | undefined): Promise<{ tab: number; report: PageReport }> {
+  const tab = await adminTabId(tabId);
+  const report = await pingTab(tab);
+  if (!report) throw new MessageError('no-receiver', 'The admin tab did not answer (it is still loading, or shows no admin page).');
+  return { tab, report };
+}
+
 /** The runs an in-page button may start, and the pages it may start them from. */
 const PAGE_RUNS: Partial<Record<ActionKind, readonly PageReport['page'][]>> = { resend: ['user'], 'set-password': ['user', 'customer'] };
 
@@ -31,16 +40,14 @@ const PAGE_RUNS: Partial<Record<ActionKind, readonly PageReport['page'][]>> = { 
 const revealedToPage = new Set<string>();
 
 /** Requests only our own content scripts may make. */
-const FROM_CONTENT = new Set<string>(['content/ready', 'content/boot', 'page/open-options']);
+const FROM_CONTENT = new Set<string>(['content/ready', 'content/boot', 'page/open-options', 'page/save-label']);
 /** Requests our extension pages and our content scripts (in-page buttons) may make. */
 const FROM_EITHER = new Set<string>(['run/start', 'run/reveal-password']);
 
 handleMessages<BackgroundProtocol>(
   {
     async 'admin/ping'({ tabId }) {
-      const tab = await adminTabId(tabId);
-      const report = await pingTab(tab);
-      if (!report) throw new MessageError('no-receiver', 'The admin tab did not answer (it is still loading, or shows no admin page).');
+      const { tab, report } = await answeringTab(tabId);
       return { tabId: tab, report };
     },
     async 'admin/current-customer'({ tabId }) {
@@ -76,6 +83,19 @@ handleMessages<BackgroundProtocol>(
       if (revealedToPage.has(runId)) return null;
       revealedToPage.add(runId);
       return revealPassword(runId);
+    },
+    async 'admin/teach'({ tabId, page, key }) {
+      const { tab } = await answeringTab(tabId);
+      await sendToTab(tab, 'content/teach', { page, key });
+      // The picker waits there: bring the tab to the agent (a real popup closes as the tab takes focus).
+      await browser.tabs.update(tab, { active: true }).catch(() => undefined);
+      return { tabId: tab };
+    },
+    async 'admin/layout-report'({ tabId }) {
+      return sendToTab((await answeringTab(tabId)).tab, 'content/layout-report', {});
+    },
+    async 'page/save-label'(request) {
+      return saveTaughtLabel(request);
     },
     async 'page/open-options'() {
       await browser.runtime.openOptionsPage();

@@ -18,6 +18,9 @@ import { CONTENT_READY_KEY, type ContentProtocol } from '../shared/protocol';
 import { startFeature } from './features/forPage';
 import { pageReport, readPageContext, type PageContext } from './pageContext';
 
+/** Requests this file answers itself (not steps of a flow): the agent's own, from the popup. */
+const PAGE_REQUESTS = ['content/ping', 'content/teach', 'content/layout-report'] as const satisfies readonly (keyof ContentProtocol)[];
+
 /** Every step request, answered by ./steps once it has loaded. */
 const STEP_REQUESTS = [
   'content/check-layout',
@@ -33,10 +36,10 @@ const STEP_REQUESTS = [
   'admin/fill-password',
   'admin/save',
   'admin/read-save-outcome',
-] as const satisfies readonly Exclude<keyof ContentProtocol, 'content/ping'>[];
+] as const satisfies readonly Exclude<keyof ContentProtocol, (typeof PAGE_REQUESTS)[number]>[];
 
-// Compile-time check that STEP_REQUESTS names every step request.
-type Missing = Exclude<keyof ContentProtocol, 'content/ping' | (typeof STEP_REQUESTS)[number]>;
+// Compile-time check that STEP_REQUESTS and PAGE_REQUESTS name every request.
+type Missing = Exclude<keyof ContentProtocol, (typeof PAGE_REQUESTS)[number] | (typeof STEP_REQUESTS)[number]>;
 const allStepsListed: Missing extends never ? true : Missing = true;
 void allStepsListed;
 
@@ -59,7 +62,16 @@ function lazyStepHandlers(ctx: PageContext, doc: Document): Handlers<ContentProt
 async function main(): Promise<void> {
   const ctx = await readPageContext(document);
   handleMessages<ContentProtocol>(
-    { ...lazyStepHandlers(ctx, document), 'content/ping': () => pageReport(ctx, document) },
+    {
+      ...lazyStepHandlers(ctx, document),
+      'content/ping': () => pageReport(ctx, document),
+      'content/teach': async (target) => {
+        const { startTeach } = await import('./features/teach');
+        startTeach(ctx, document, target);
+        return { shown: true };
+      },
+      'content/layout-report': async () => ({ report: (await import('./report')).layoutReportOf(ctx, document) }),
+    },
     (sender) => sender.id === browser.runtime.id && sender.tab === undefined,
   );
   // Wake a waiting flow: this is the page its last click led to.

@@ -1,7 +1,7 @@
 /**
  * What the content script knows about the page it runs in: the admin language, the labels (with
  * the agent's overrides), the page kind and the time zone the admin prints dates in. Read once
- * per page load: every admin page is a full page load.
+ * per page load (every admin page is a full page load), and again when the agent teaches a label.
  */
 // Direct module imports, not '../admin': this runs on every admin page, and the whole adapter
 // (parsers, actions, dates with their time-zone library) loads only when a page needs it.
@@ -25,6 +25,26 @@ export async function readPageContext(doc: Document): Promise<PageContext> {
   // No Intl on pages that are not ours: the first Intl object in a content script costs tens of
   // milliseconds, so the time zone is checked and worked out only when dates are read.
   const settings = await loadSettings({ checkTimeZone: false });
+  let timeZone: string | undefined;
+  const ctx: PageContext = {
+    docId: newDocId(),
+    ...fromSettings(doc, settings),
+    get timeZone() {
+      return (timeZone ??= effectiveTimeZone(ctx.settings));
+    },
+  };
+  return ctx;
+}
+
+/**
+ * Reads the settings again and works out the labels, language and page kind afresh: after the
+ * agent taught a label on this page (teach mode), its steps and report use the new label at once.
+ */
+export async function refreshPageContext(ctx: PageContext, doc: Document): Promise<void> {
+  Object.assign(ctx, fromSettings(doc, await loadSettings({ checkTimeZone: false })));
+}
+
+function fromSettings(doc: Document, settings: Settings): Pick<PageContext, 'settings' | 'lang' | 'labels' | 'page'> {
   const checked = validateLabelOverrides(settings.labelOverrides);
   // Broken overrides are reported on the options page; here they must not stop the defaults.
   const overrides = checked.ok ? checked.overrides : {};
@@ -32,17 +52,7 @@ export async function readPageContext(doc: Document): Promise<PageContext> {
   const labels = labelsFor(lang ?? 'en', overrides);
   // A page with no admin labels at all (not the admin) is 'other' without further work.
   const page = lang === null && settings.adminLanguage === 'auto' ? recognizeLoginOnly(doc, labels) : recognizePage(doc, labels);
-  let timeZone: string | undefined;
-  return {
-    docId: newDocId(),
-    lang,
-    labels,
-    page,
-    settings,
-    get timeZone() {
-      return (timeZone ??= effectiveTimeZone(settings));
-    },
-  };
+  return { settings, lang, labels, page };
 }
 
 /** The login page has no menu, so it may give no language clue: try both. */

@@ -3,15 +3,17 @@ import browser from 'webextension-polyfill';
 import { isPlausibleEmail, normalizeEmail, sameEmail } from '../domain/email';
 import { REPLY_LANGS, replyLanguage, type ReplyLang, type TemplateId } from '../domain/replyTemplates';
 import { actionWords, readActivity, type ActivityEntry, ACTIVITY_KEY } from '../shared/activityLog';
-import { errorText } from '../shared/errorWords';
+import { errorText, pageWords } from '../shared/errorWords';
 import { t, type MessageKey } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
 import { nextStep, present, renderReply } from '../shared/present';
 import type { ActionKind } from '../shared/protocol';
-import type { RunView } from '../shared/runs';
+import type { RunError, RunView } from '../shared/runs';
+import type { LabelKey } from '../admin/labels';
 import { DEFAULT_SETTINGS, effectiveTimeZone, loadSettings, type Settings } from '../shared/settings';
 import { CopyButton } from '../ui/CopyButton';
 import { NotFound, ResultCard, ShopPicker } from './ResultCard';
+import { LayoutReportAction } from './LayoutReport';
 import { Steps } from './Steps';
 import { stepLabel } from './words';
 import { useNow, useRun } from '../ui/live';
@@ -51,6 +53,8 @@ export function Popup() {
   const [activity, setActivity] = useState<ActivityEntry[]>([]);
   // The agent's choice of the replies' language for this customer (null: follow the customer's).
   const [chosenLang, setChosenLang] = useState<ReplyLang | null>(null);
+  // Teach mode sent to the admin tab (what the agent is to point out there), or why it could not be.
+  const [teaching, setTeaching] = useState<{ said: string; failed?: boolean } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   /** The agent has gone into the field, typed or started something: prefilling must not touch it. */
   const touched = useRef(false);
@@ -108,6 +112,7 @@ export function Popup() {
 
   const start = async (kind: ActionKind, shop?: string, typed = email, decidedAt?: number, sendAnyway = false) => {
     setStartError(null);
+    setTeaching(null);
     setConfirming(false);
     const wanted = normalizeEmail(typed);
     if (!isPlausibleEmail(wanted)) {
@@ -136,6 +141,17 @@ export function Popup() {
       setStartError(errorText(error));
     }
   };
+
+  /** "Show me": the admin tab shows the picker for the missing label; the agent goes there. */
+  const teach = async (page: NonNullable<RunError['page']>, label: NonNullable<RunError['label']>) => {
+    try {
+      await sendToBackground('admin/teach', { ...(tabId !== undefined ? { tabId } : {}), page, key: label.key as LabelKey });
+      setTeaching({ said: t('teachLookAtAdmin', [t('quoted', [label.text]), pageWords(page)]) });
+    } catch (error) {
+      setTeaching({ said: errorText(error), failed: true });
+    }
+  };
+  const teachable = run?.status === 'failed' && run.error?.code === 'label-missing' && run.error.label && run.error.page ? { page: run.error.page, label: run.error.label } : null;
 
   const agentTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const lookupRun = lastLookup && sameEmail(lastLookup.email, email || lastLookup.email) ? lastLookup : null;
@@ -267,10 +283,21 @@ export function Popup() {
                 {t('sendAnyway')}
               </button>
             ) : null}
+            {teachable ? (
+              <button type="button" class="primary" onClick={() => void teach(teachable.page, teachable.label)}>
+                {t('showMe')}
+              </button>
+            ) : null}
             {run.error.remedy === 'check-settings' ? (
               <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
                 {t('openOptions')}
               </button>
+            ) : null}
+            {teachable ? <LayoutReportAction tabId={tabId} /> : null}
+            {teachable && teaching ? (
+              <p class={teaching.failed ? 'error' : 'notice'} data-teaching>
+                {teaching.said}
+              </p>
             ) : null}
           </div>
         ) : null}
@@ -327,6 +354,12 @@ export function Popup() {
           </ul>
         </section>
       ) : null}
+
+      {teachable ? null : (
+        <footer class="tools">
+          <LayoutReportAction tabId={tabId} />
+        </footer>
+      )}
     </main>
   );
 }

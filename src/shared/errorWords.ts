@@ -24,6 +24,11 @@ const PAGE_KEYS: Record<string, MessageKey> = {
   other: 'pageOther',
 };
 
+/** A page kind as the agent reads it ("user page", "Benutzerseite"). */
+export function pageWords(page: string | undefined): string {
+  return t(PAGE_KEYS[String(page)] ?? 'pageOther');
+}
+
 /** Sentences by code; `$1` is the page, `$2` the admin's label (quoted), where the sentence uses them. */
 const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   'label-missing': 'errLabelMissing',
@@ -105,7 +110,7 @@ export function errorSentence(error: ErrorLike): string {
   const key = knowsError(error.code) ? ERROR_KEYS[error.code as ErrorCode] : undefined;
   if (!key) return error.message;
   const d = error.details ?? {};
-  const page = t(PAGE_KEYS[String(d.page)] ?? 'pageOther');
+  const page = pageWords(String(d.page));
   const label = typeof d.label === 'object' && d.label && 'text' in d.label ? t('quoted', [String((d.label as { text: unknown }).text)]) : t('anExpectedElement');
   let sentence = t(key, [page, label]);
   if (error.code === 'already-resent' && typeof d.agoMs === 'number') sentence = t('errAlreadyResentAgo', [duration(d.agoMs)]);

@@ -2,7 +2,7 @@
  * The named requests each context answers, and their replies. Shared by all contexts so both
  * ends of every message are checked by the compiler.
  */
-import type { SaveBaseline } from '../admin';
+import type { LabelKey, LayoutReport, SaveBaseline } from '../admin';
 import type { CustomerRef, HistoryEmail, ResetRequest } from '../domain/types';
 import type { RunView } from './runs';
 
@@ -77,6 +77,18 @@ export interface BackgroundProtocol {
   'run/reveal-password': { request: { runId: string }; response: { password: string; expiresAt: number } | null };
   /** The customer e-mail on the admin tab's current page, to prefill the popup. */
   'admin/current-customer': { request: { tabId?: number }; response: { email?: string; tabId?: number } };
+  /**
+   * Teach mode from the popup: the admin tab's content script shows its picker for the label a
+   * label-missing error named (`page`, `key`); the tab is brought to the front.
+   */
+  'admin/teach': { request: { tabId?: number; page: PageReport['page']; key: LabelKey }; response: { tabId: number } };
+  /** The redacted layout report of the page the admin tab shows (built there: it reads the DOM). */
+  'admin/layout-report': { request: { tabId?: number }; response: { report: LayoutReport } };
+  /**
+   * Teach mode's confirmed override (the content script checked it against its page first), saved
+   * in the settings' label overrides. `saved: false`: the organisation's policy pins that label.
+   */
+  'page/save-label': { request: { page: PageReport['page']; key: LabelKey; text: string }; response: { saved: boolean } };
   /** In-page help: open the options page (content scripts cannot), e.g. from a notice that a label is missing. */
   'page/open-options': { request: Record<string, never>; response: { ok: true } };
   /** The content script announces a freshly loaded admin page. */
@@ -95,6 +107,10 @@ export const CONTENT_READY_KEY = 'reset-desk.content-ready';
 /** Requests a content script answers (from the background only). */
 export interface ContentProtocol {
   'content/ping': { request: Record<string, never>; response: PageReport };
+  /** Teach mode: show the picker for the label `key` of the `page` a label-missing error named. */
+  'content/teach': { request: { page: PageReport['page']; key: LabelKey }; response: { shown: true } };
+  /** The redacted layout report of this page (src/admin/layoutReport.ts). */
+  'content/layout-report': { request: Record<string, never>; response: { report: LayoutReport } };
   /**
    * Why this page is not the `expected` kind: an error page (the HTTP status, or no admin menu at
    * all), or an admin page that lacks a label we need (the layout changed; throws label-missing).

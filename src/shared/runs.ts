@@ -6,7 +6,7 @@
  */
 import type { CustomerRef, HistoryEmail, ResetRequest } from '../domain/types';
 import type { ErrorCode, ErrorRemedy, WireError } from './errors';
-import type { ActionKind } from './protocol';
+import type { ActionKind, PageReport } from './protocol';
 
 export type StepId =
   | 'open-admin'
@@ -42,6 +42,9 @@ export interface RunError {
   remedy: ErrorRemedy;
   /** The step it happened in. */
   step?: StepId;
+  /** The admin's label it is about (label-missing: what teach mode asks the agent to point out), and its page. */
+  label?: { key: string; text: string };
+  page?: PageReport['page'];
 }
 
 /** Everything the card needs; state and decision are derived from it with the pure rules. */

@@ -1,6 +1,6 @@
 /**
  * German throughout: in a German browser (Chromium --lang=de, accept-language de) every popup
- * state, the in-page help (user page bar, list pills), the options page and the welcome page carry no English
+ * state, the in-page help (user page bar, list pills, teach mode), the options page and the welcome page carry no English
  * sentence. The check is a word list (test/e2e/englishCheck.ts); the simulated admin runs in German
  * so its labels, quoted in our messages, are German too.
  */
@@ -99,6 +99,26 @@ describe('German UI: no English sentence', () => {
     await expect.poll(() => world.admin.locator('reset-desk-ui[data-kind="row-pill"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => world.admin.getByText('wird geprüft').count(), { timeout: 30_000 }).toBe(0);
     await noEnglish(world.admin, 'list pills', true);
+  });
+
+  it('a missing label: the popup\'s error with Show me and Layout report, and the teach panel on the page', async () => {
+    world.sim.setConfig({ renamed: { show: 'Ansehen' } });
+    try {
+      const popup = await lookUpDe(PEOPLE.valid2h, /Layout des Admins/);
+      await popup.getByRole('button', { name: 'Auf der Seite zeigen' }).click();
+      await popup.locator('[data-teaching]').waitFor({ timeout: 15_000 });
+      await noEnglish(popup, 'label-missing error');
+      const panel = world.admin.locator('reset-desk-ui[data-kind="teach"] section[data-teach]');
+      await panel.waitFor({ timeout: 15_000 });
+      await noEnglish(world.admin, 'teach panel, picking', true);
+      await world.admin.locator('a', { hasText: /^Ansehen$/ }).first().click();
+      await expect.poll(() => panel.getAttribute('data-teach'), { timeout: 10_000 }).toBe('proposed');
+      await noEnglish(world.admin, 'teach panel, proposed', true);
+      await popup.close();
+    } finally {
+      await world.admin.keyboard.press('Escape');
+      world.sim.setConfig({ renamed: {} });
+    }
   });
 
   it('an error with its remedy (not logged in)', async () => {

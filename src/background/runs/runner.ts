@@ -172,6 +172,19 @@ export function toRunError(error: unknown, step: StepId | undefined): RunError {
     // A resend of ours that the E-mail History does not list (yet): the agent may choose to send again.
     remedy: wire.details?.sendAnyway === true ? 'send-anyway' : REMEDIES[wire.code],
     ...((step ?? wireStep) ? { step: step ?? wireStep } : {}),
+    ...labelAndPage(wire.details),
+  };
+}
+
+const PAGES: readonly string[] = ['login', 'incoming-requests', 'customers', 'user', 'customer', 'other'];
+
+/** An adapter error's label and page (AdminError.toJSON's), kept for the popup's teach mode. */
+function labelAndPage(details: Record<string, unknown> | undefined): Pick<RunError, 'label' | 'page'> {
+  const label = details?.label as { key?: unknown; text?: unknown } | undefined;
+  const page = details?.page;
+  return {
+    ...(label && typeof label.key === 'string' && typeof label.text === 'string' ? { label: { key: label.key, text: label.text } } : {}),
+    ...(typeof page === 'string' && PAGES.includes(page) ? { page: page as RunError['page'] } : {}),
   };
 }
 

@@ -19,20 +19,36 @@ export const FEATURES_FOR_PAGE: Partial<Record<PageContext['page'], () => Promis
   'incoming-requests': () => import('./incomingList').then((m) => m.incomingListPills),
 };
 
-/** Starts this page's feature, if it has one. */
+/** The page's feature as last started: `attached` once its init went through. */
+let current: { controller: AbortController; attached: boolean } | null = null;
+
+/** Starts this page's feature, if it has one (again: what the last start injected goes first). */
 export async function startFeature(ctx: PageContext, doc: Document): Promise<void> {
   const load = FEATURES_FOR_PAGE[ctx.page];
   if (!load) return;
+  current?.controller.abort();
   const controller = new AbortController();
+  const run = { controller, attached: false };
+  current = run;
   // pagehide, not unload: unload handlers break the back/forward cache.
   window.addEventListener('pagehide', () => controller.abort(), { once: true });
   try {
     const feature = await load();
     await feature.init(ctx, doc, controller.signal);
+    run.attached = true;
   } catch (error) {
     if (controller.signal.aborted) return;
     console.warn(`Reset Desk: the in-page help of the ${ctx.page} page could not attach:`, error instanceof Error ? error.message : error);
     const { showNotice } = await import('./notice');
     showNotice(ctx, doc, error, controller.signal);
   }
+}
+
+/**
+ * After the agent taught a label here (teach mode): the page's help once more where it did not
+ * attach (its notice goes, replaced by the help or a new notice), or where the page is ours only now.
+ */
+export function retryFeature(ctx: PageContext, doc: Document): void {
+  if (current?.attached) return;
+  void startFeature(ctx, doc);
 }
