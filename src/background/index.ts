@@ -88,7 +88,9 @@ handleMessages<BackgroundProtocol>(
       const { tab } = await answeringTab(tabId);
       await sendToTab(tab, 'content/teach', { page, key });
       // The picker waits there: bring the tab to the agent (a real popup closes as the tab takes focus).
-      await browser.tabs.update(tab, { active: true }).catch(() => undefined);
+      // Harmless when it fails (the tab is being dragged, its window went away): the picker is open
+      // in that tab already and the popup's answer to this request tells the agent to look there.
+      await browser.tabs.update(tab, { active: true }).catch((error: unknown) => console.warn('reset-desk: the admin tab could not be brought forward for teach mode:', error));
       return { tabId: tab };
     },
     async 'admin/layout-report'({ tabId }) {
