@@ -257,7 +257,9 @@ interface PillProps {
 }
 
 function RowPill({ email, searched, match, check, auto, signal }: PillProps) {
-  const [state, setState] = useState<Check>({ kind: 'idle' });
+  // An automatic check starts as 'checking': an 'idle' first render would show a Check button for
+  // one frame (a second check if clicked) and a pill that reads as not yet asked (CI saw it).
+  const [state, setState] = useState<Check>({ kind: auto ? 'checking' : 'idle' });
 
   const run = async (): Promise<void> => {
     setState({ kind: 'checking' });
