@@ -7,7 +7,7 @@
  * "Visible" text means the text a user would read, not CSS visibility: the admin hides menu
  * sub-items until hover, yet they are in the DOM and usable.
  */
-import { acceptedTexts, matchesLabel, normalizeText, type AdminLabels, type LabelKey } from './labels';
+import { acceptedTexts, matchesLabel, normalizeText, withoutCount, type AdminLabels, type LabelKey } from './labels';
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -93,7 +93,7 @@ const SKIP_TEXT_TAGS = new Set(['script', 'style', 'template', 'noscript', 'titl
 
 /**
  * Elements whose whole normalised text is exactly the label (e.g. a notice "Changes saved", a cell
- * "No records found"). Returns the innermost such elements.
+ * "No records found"), give or take a trailing entry count. Returns the innermost such elements.
  */
 export function findElementsWithText(scope: Scope, labels: AdminLabels, key: LabelKey): Element[] {
   const wanted = acceptedTexts(labels, key).map(normalizeText);
@@ -103,7 +103,8 @@ export function findElementsWithText(scope: Scope, labels: AdminLabels, key: Lab
     const t = textOf(el);
     // A descendant's text is a part of ours: if ours does not contain the label, stop here.
     if (t === '' || !wanted.some((w) => t.includes(w))) return;
-    if (wanted.includes(t)) {
+    // As matchesLabel: a trailing entry count ("Password History (3)") is not part of the text.
+    if (wanted.includes(t) || wanted.includes(withoutCount(t))) {
       const before = out.length;
       for (const c of Array.from(el.children)) visit(c);
       if (out.length === before) out.push(el);

@@ -285,7 +285,19 @@ export function matchesLabel(labels: AdminLabels, key: LabelKey, text: string | 
   if (text == null) return false;
   const n = normalizeText(text);
   if (n === '') return false;
-  return labels.accepted[key].some((t) => normalizeText(t) === n);
+  const bare = withoutCount(n);
+  return labels.accepted[key].some((t) => {
+    const accepted = normalizeText(t);
+    return accepted === n || accepted === bare;
+  });
+}
+
+/**
+ * The text without a trailing entry count: admins put one after a section's or tab's name
+ * ("E-Mail History (3)"), and it changes with the data, so it is not part of the label.
+ */
+export function withoutCount(text: string): string {
+  return text.replace(/\s*\(\d+\)$/u, '');
 }
 
 /** All default label texts of both languages (for the "no admin knowledge outside src/admin" test). */

@@ -63,12 +63,16 @@ export function pageHintXPath(): string {
   const norm = (of: string) => `translate(normalize-space(${of}), ${upper}, ${lower})`;
   // One membership test per node: '|a|b|' contains '|text|'.
   const oneOf = (texts: string[], of: string) => `contains(${literal(`|${texts.join('|')}|`)}, concat('|', ${norm(of)}, '|'))`;
+  // A heading may carry an entry count ("Password History (3)", labels.ts withoutCount): the text
+  // before any "(" is tested. That says yes to a little more than the count; recognition decides.
+  const beforeParen = (of: string) => `normalize-space(substring-before(concat(${norm(of)}, '('), '('))`;
+  const titleOf = (of: string) => `contains(${literal(`|${titles.join('|')}|`)}, concat('|', ${beforeParen(of)}, '|'))`;
   // A union of plain paths, each filtered once: Blink's XPath walks the document quickly, while
   // predicates that test an element's name (self::x, local-name()) on every element cost tenfold.
   const any = (paths: string[]) => `(${paths.join(' | ')})`;
   return [
-    `${any(HEADINGS.map((h) => `//${h}`))}[${oneOf(titles, '.')}]`,
-    `${any(BOXES.map((b) => `//${b}`))}[not(*)][${oneOf(titles, '.')}]`,
+    `${any(HEADINGS.map((h) => `//${h}`))}[${titleOf('.')}]`,
+    `${any(BOXES.map((b) => `//${b}`))}[not(*)][${titleOf('.')}]`,
     // A control by its text (an icon's <svg><title> is part of it) or by a naming attribute.
     `${any([...CONTROLS.map((c) => `//${c}`), "//*[@role = 'button' or @role = 'link']"])}[${oneOf(controls, '.')}]`,
     `${any([...NAMING_ATTRIBUTES.map((a) => `//@${a}`), '//input/@value'])}[${oneOf(controls, '.')}]`,

@@ -69,6 +69,20 @@ export function recognizePage(doc: Document, labels: AdminLabels): PageKind {
   return 'other';
 }
 
+/**
+ * A page that is nearly the user page: one of its two history headings is there, the other not
+ * (renamed in this admin). Not recognised, it would get no help and no word why; the missing
+ * heading is what the agent can point out (teach mode). Null for any other page.
+ */
+export function nearlyUserPage(doc: Document, labels: AdminLabels): 'passwordHistory' | 'emailHistory' | null {
+  if (!doc.body) return null;
+  const scoped = labelsOn(labels, 'user');
+  const password = findHeading(doc, scoped, 'passwordHistory') !== null;
+  const email = findHeading(doc, scoped, 'emailHistory') !== null;
+  if (password === email) return null;
+  return password ? 'emailHistory' : 'passwordHistory';
+}
+
 export interface LayoutCheck {
   page: PageKind;
   /** Labels found (needed and optional). */

@@ -9,7 +9,7 @@
 import type { PageKind } from './errors';
 import { CONTROL_SELECTOR, NOT_HEADING_CONTEXT, PSEUDO_HEADINGS, controlNames, displayText, queryAll } from './dom';
 import {
-  LABEL_KEYS, OVERRIDE_PAGES, labelText, labelsFor, labelsOn, matchesLabel, normalizeText, validateLabelOverrides,
+  LABEL_KEYS, OVERRIDE_PAGES, labelText, labelsFor, labelsOn, matchesLabel, normalizeText, validateLabelOverrides, withoutCount,
   type AdminLabels, type LabelKey, type LabelOverrides,
 } from './labels';
 import { PAGE_STEPS, keysOfPage, type LabelRole } from './needs';
@@ -228,6 +228,8 @@ export type TeachRefusal =
   | { code: 'no-text' }
   /** Longer than an override may be. */
   | { code: 'too-long' }
+  /** The text carries data that changes (a count, a date, an address): saved, it would stop matching. */
+  | { code: 'has-data'; part: string }
   /** The text is another label's on this page: two labels cannot share one text. */
   | { code: 'other-label'; key: LabelKey; text: string }
   /** With the text, the label is still not found in its role (not a heading where a heading is needed, ...). */
@@ -252,10 +254,15 @@ export type TeachVerdict =
  * with the agent's other overrides kept. Nothing is saved here.
  */
 export function checkTaught(doc: Document, labels: AdminLabels, page: PageKind, key: LabelKey, raw: string): TeachVerdict {
-  const text = collapse(raw);
+  const text = withoutCount(collapse(raw));
   if (text === '') return { ok: false, reason: { code: 'no-text' } };
   const overrideKey = overrideKeyFor(page, key);
   if (!validateLabelOverrides({ [overrideKey]: text }).ok) return { ok: false, reason: { code: 'too-long' } };
+  // Labels are matched exactly, but for a trailing entry count (labels.ts withoutCount): any other
+  // data saved as part of a label ("Mail Log 03.12.") would miss on the next page. No default label
+  // has a digit or an "@", so refusing them costs nothing real.
+  const data = /\S*[\d@]\S*/u.exec(text);
+  if (data) return { ok: false, reason: { code: 'has-data', part: data[0] } };
   const overrides = { ...(labels.overrides ?? {}), [overrideKey]: text } as LabelOverrides;
   const trial = labelsFor(labels.lang, overrides);
   const scoped = labelsOn(trial, page);

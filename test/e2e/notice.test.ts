@@ -96,6 +96,47 @@ describe('the in-page notice', () => {
     }
   });
 
+  it('teach mode from the notice: a renamed heading with an entry count is saved without the count, and the bar attaches', async () => {
+    const { admin, sim } = world;
+    sim.setConfig({ renamed: { emailHistory: 'Mail Log (3)' } });
+    try {
+      const account = sim.scenario().accounts.find((a) => a.email === PEOPLE.valid2h)!;
+      await admin.goto(`${sim.pathOf('user')}?${PARAMS[sim.config.variant].id}=${account.id}`);
+      const notice = admin.locator('reset-desk-ui[data-kind="notice"] [data-notice="cannot-attach"]');
+      await notice.waitFor({ timeout: 15_000 });
+      expect(await notice.innerText()).toContain('"E-mail History"');
+      expect(await admin.locator('reset-desk-ui[data-kind="user-bar"]').count()).toBe(0);
+      await notice.locator('button[data-action="teach"]').click();
+
+      const panel = admin.locator('reset-desk-ui[data-kind="teach"] section[data-teach]');
+      await panel.waitFor({ timeout: 15_000 });
+      expect(await panel.getAttribute('data-teach')).toBe('picking');
+      expect(await panel.locator('[data-candidates="heading"] button').allInnerTexts()).toEqual(expect.arrayContaining(['Password History', 'Mail Log (3)']));
+      await admin.getByText('Mail Log (3)', { exact: true }).first().click();
+      await expect.poll(() => panel.getAttribute('data-teach'), { timeout: 10_000 }).toBe('proposed');
+      // The count changes with the data: what is saved is the name alone.
+      expect(await panel.locator('[data-override-key]').getAttribute('data-override-key')).toBe('user:emailHistory');
+      expect(await panel.locator('[data-proposed]').innerText()).toContain('is called "Mail Log".');
+      await panel.locator('button[data-action="save-label"]').click();
+      await expect.poll(() => panel.locator('[data-passes]').getAttribute('data-passes'), { timeout: 15_000 }).toBe('true');
+      await expect.poll(() => notice.count(), { timeout: 15_000 }).toBe(0);
+      await admin.locator('reset-desk-ui[data-kind="user-bar"]').first().waitFor({ timeout: 15_000 });
+      const stored = JSON.parse(await world.dumpStorage()) as { sync: { settings: { labelOverrides: Record<string, string> } } };
+      expect(stored.sync.settings.labelOverrides).toEqual({ 'user:emailHistory': 'Mail Log' });
+      await admin.keyboard.press('Escape');
+      await expect.poll(() => panel.count(), { timeout: 10_000 }).toBe(0);
+
+      // Next day the count is another: the taught label still holds.
+      sim.setConfig({ renamed: { emailHistory: 'Mail Log (4)' } });
+      await admin.reload();
+      await admin.locator('reset-desk-ui[data-kind="user-bar"]').first().waitFor({ timeout: 15_000 });
+      expect(await notice.count()).toBe(0);
+    } finally {
+      sim.setConfig({ renamed: {} });
+      await world.setSettings({ labelOverrides: {} });
+    }
+  });
+
   it('the popup\'s layout report downloads the redacted report of the admin tab\'s page', async () => {
     const { admin, sim } = world;
     const account = sim.scenario().accounts.find((a) => a.email === PEOPLE.valid2h)!;

@@ -7,6 +7,9 @@
  * its customer) throws, and the agent gets a notice on the page saying what was not found where,
  * and how to fix it (src/content/features/notice.tsx).
  */
+import { AdminError } from '../../admin/errors';
+import { labelRef, labelsOn } from '../../admin/labels';
+import { nearlyUserPage } from '../../admin/pages';
 import type { PageContext } from '../pageContext';
 
 export interface Feature {
@@ -24,7 +27,7 @@ let current: { controller: AbortController; attached: boolean } | null = null;
 
 /** Starts this page's feature, if it has one (again: what the last start injected goes first). */
 export async function startFeature(ctx: PageContext, doc: Document): Promise<void> {
-  const load = FEATURES_FOR_PAGE[ctx.page];
+  const load = FEATURES_FOR_PAGE[ctx.page] ?? (ctx.page === 'other' ? nearMiss(ctx, doc) : undefined);
   if (!load) return;
   current?.controller.abort();
   const controller = new AbortController();
@@ -42,6 +45,20 @@ export async function startFeature(ctx: PageContext, doc: Document): Promise<voi
     const { showNotice } = await import('./notice');
     showNotice(ctx, doc, error, controller.signal);
   }
+}
+
+/**
+ * A page that is the user page but for one renamed history heading: a "feature" that only says
+ * so (the notice, with Show me for that heading). Pages that are not ours stay untouched.
+ */
+function nearMiss(ctx: PageContext, doc: Document): (() => Promise<Feature>) | undefined {
+  const missing = nearlyUserPage(doc, ctx.labels);
+  if (!missing) return undefined;
+  return async () => ({
+    init() {
+      throw new AdminError({ code: 'label-missing', page: 'user', step: 'recognise the page', label: labelRef(labelsOn(ctx.labels, 'user'), missing) });
+    },
+  });
 }
 
 /**

@@ -92,6 +92,8 @@ function refusalText(reason: TeachRefusal, text: string, target: TeachTarget): s
       return t('teachRefusedNoText');
     case 'too-long':
       return t('teachRefusedTooLong');
+    case 'has-data':
+      return t('teachRefusedHasData', [quoted(text), quoted(reason.part)]);
     case 'other-label':
       return t('teachRefusedOtherLabel', [quoted(text), quoted(reason.text)]);
     case 'still-missing':

@@ -12,7 +12,15 @@ describe('labels', () => {
     const en = labelsFor('en');
     expect(matchesLabel(en, 'emailHistory', '  e-MAIL \n  history ')).toBe(true);
     expect(matchesLabel(en, 'customerSection', 'Customers')).toBe(false);
-    expect(matchesLabel(en, 'passwordHistory', 'Password History (3)')).toBe(false);
+    expect(matchesLabel(en, 'passwordHistory', 'Old Password History')).toBe(false);
+    expect(matchesLabel(en, 'passwordHistory', 'Password History (all)')).toBe(false);
+    expect(matchesLabel(en, 'passwordHistory', 'Password History 3')).toBe(false);
+  });
+  it('a trailing entry count is not part of the label (it changes with the data)', () => {
+    const en = labelsFor('en');
+    expect(matchesLabel(en, 'passwordHistory', 'Password History (3)')).toBe(true);
+    expect(matchesLabel(en, 'passwordHistory', 'Password History(12)')).toBe(true);
+    expect(matchesLabel(labelsFor('de'), 'emailHistory', 'E-Mail-Historie (0)')).toBe(true);
   });
   it('overrides replace the default texts', () => {
     const l = labelsFor('en', { emailHistory: 'Mail Log', save: ['Store', 'Save now'] });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE, type Simulator } from '../../admin-sim/server';
 import { PARAMS } from '../../admin-sim/variants';
-import { labelsFor, loadHistory, parseSearchResults, recognizePage } from '../../../src/admin';
+import { labelsFor, loadHistory, parsePasswordHistory, parseSearchResults, recognizePage } from '../../../src/admin';
 import { mightBeOurPage } from '../../../src/admin/pageHint';
 import { loadPage, targetOf, type SimPage, useSimulator } from './simHarness';
 
@@ -54,6 +54,24 @@ describe.each(['classic', 'modern', 'legacy'] as const)('page hint on the %s mar
       const page = await loadPage(sim, cookie, sim.pathOf(kind), {}, false);
       expect(recognizePage(page.doc, labels), kind).toBe('other');
       expect(mightBeOurPage(page.doc), kind).toBe(false);
+    }
+  });
+
+  it('a user page whose headings carry entry counts is still ours, to the gate too', async () => {
+    sim.setConfig({ variant, lang: 'en', renamed: { passwordHistory: 'Password History (3)', emailHistory: 'E-mail History(12)' }, loadDataFailure: 'never', brokenDates: false });
+    try {
+      const labels = labelsFor('en');
+      const page = await loadPage(sim, cookie, `${sim.pathOf('incoming')}?${PARAMS[variant].q}=${encodeURIComponent(PEOPLE.valid2h)}`, {}, false);
+      const row = parseSearchResults(page.doc, labels, PEOPLE.valid2h, 'incoming-requests').exact[0]!;
+      const user = await loadPage(sim, cookie, targetOf(row.showControl, page.url));
+      expect(recognizePage(user.doc, labels)).toBe('user');
+      expect(mightBeOurPage(user.doc)).toBe(true);
+      // And its sections are found under those headings.
+      await loadHistory(user.doc, labels, 'passwordHistory', { timeoutMs: 3000 });
+      await loadHistory(user.doc, labels, 'emailHistory', { timeoutMs: 3000 });
+      expect(parsePasswordHistory(user.doc, labels, { timeZone: 'Europe/Berlin' }).length).toBeGreaterThan(0);
+    } finally {
+      sim.setConfig({ renamed: {} });
     }
   });
 });

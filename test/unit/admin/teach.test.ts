@@ -89,6 +89,15 @@ describe.each(VARIANTS)('teach mode on the %s admin', (variant) => {
     expect(recognizePage(page.doc, taught)).toBe('user');
   });
 
+  it('a heading with an entry count is saved without it; one with other data is refused', async () => {
+    configure(variant, { emailHistory: 'Mail Log' });
+    const page = await userPage(PEOPLE.valid2h);
+    const labels = labelsOf(page.doc);
+    expect(checkTaught(page.doc, labels, 'user', 'emailHistory', 'Mail Log (3)')).toMatchObject({ ok: true, text: 'Mail Log' });
+    expect(checkTaught(page.doc, labels, 'user', 'emailHistory', 'Mail Log 03.12.2026')).toEqual({ ok: false, reason: { code: 'has-data', part: '03.12.2026' } });
+    expect(checkTaught(page.doc, labels, 'user', 'emailHistory', `Mail Log ${PEOPLE.valid2h}`)).toMatchObject({ ok: false, reason: { code: 'has-data' } });
+  });
+
   it('a renamed control: the links and buttons are listed, the clicked one gives its text', async () => {
     configure(variant, { show: 'View' });
     const page = await incomingList(PEOPLE.valid2h);
