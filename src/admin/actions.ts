@@ -23,6 +23,7 @@ import { findCustomerForm, findLabeledFields } from './customerForm';
 import { readHistoryState, type HistoryKind, type HistorySectionState } from './userPage';
 import type { SearchRow } from './searchResults';
 import type { HistoryEmail } from '../domain/types';
+import { addressesIn, sameEmail } from '../domain/email';
 
 export interface WaitingOptions {
   timeoutMs?: number;
@@ -259,13 +260,32 @@ export async function replyToOpenEmail(doc: Document, labels: AdminLabels, optio
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    const container = dialogOf(send);
-    const to = readRecipient(container, labels);
-    // The guide's compose form shows To (the customer): without it we cannot know who would get the link.
-    if (!to) throw err('label-missing', 'user', step, labels, 'composeTo');
-    return { send, to, copies: readCopies(container, labels), container };
+    return composeFormOf(send, labels, step);
   } catch (e) {
     throw waitError(e, 'user', step, labels, 'send');
+  }
+}
+
+/** The compose form a Send belongs to, as it reads now. */
+function composeFormOf(send: HTMLElement, labels: AdminLabels, step: string): ComposeForm {
+  const container = dialogOf(send);
+  const to = readRecipient(container, labels);
+  // The guide's compose form shows To (the customer): without it we cannot know who would get the link.
+  if (!to) throw err('label-missing', 'user', step, labels, 'composeTo');
+  return { send, to, copies: readCopies(container, labels), container };
+}
+
+/**
+ * Never a reset link to anyone but `email`: every address in To is exactly theirs (not a
+ * look-alike such as anna@example.co for anna@example.com), and no copy goes anywhere else.
+ */
+export function requireOnlyRecipient(compose: ComposeForm, email: string, step: string): void {
+  const recipients = addressesIn(compose.to);
+  if (recipients.length === 0 || !recipients.every((r) => sameEmail(r, email))) {
+    throw new AdminError({ code: 'unexpected-page', page: 'user', step, detail: `the reply would go to ${compose.to}, not ${email}; nothing was sent` });
+  }
+  if (compose.copies.length > 0) {
+    throw new AdminError({ code: 'unexpected-page', page: 'user', step, detail: `the reply would also go to ${compose.copies.join(', ')} (Cc/Bcc); nothing was sent` });
   }
 }
 
@@ -273,12 +293,15 @@ export async function replyToOpenEmail(doc: Document, labels: AdminLabels, optio
  * Clicks Send ONCE and waits for "E-mail has been sent". A known error text -> 'action-failed'.
  * A timeout means we do not know whether it was sent: never retry automatically.
  */
-export async function sendComposedEmail(doc: Document, labels: AdminLabels, options: WaitingOptions = {}): Promise<{ sent: true }> {
+export async function sendComposedEmail(doc: Document, labels: AdminLabels, to: string, options: WaitingOptions = {}): Promise<{ sent: true }> {
   labels = labelsOn(labels, 'user');
   const step = 'send e-mail';
   const sends = shownControls(doc, labels, 'send');
   const send = sends[sends.length - 1];
   if (!send) throw err('label-missing', 'user', step, labels, 'send');
+  // Checked again here, not only when Reply opened the form: To and Cc can be edited (by the agent,
+  // by the page) while the run records its send, and the Send clicked is the one of the form read.
+  requireOnlyRecipient(composeFormOf(send, labels, step), to, step);
   if (!markOnce(send)) throw err('already-done', 'user', step, labels, 'send');
   const sentBefore = new Set(findElementsWithText(doc, labels, 'emailSent'));
   const failedBefore = new Set(findElementsWithText(doc, labels, 'sendFailed'));

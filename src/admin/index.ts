@@ -32,7 +32,7 @@ export type { HistoryKind, HistoryState, HistorySectionState } from './userPage'
 export { historyRowElements, readUserDetails, readSearchQuery, linkTarget } from './inPage';
 export type { HistoryRowElement, UserDetails } from './inPage';
 export {
-  openMenuItem, submitSearch, openResult, loadHistory, openEmail, replyToOpenEmail, sendComposedEmail,
+  openMenuItem, submitSearch, openResult, loadHistory, openEmail, replyToOpenEmail, requireOnlyRecipient, sendComposedEmail,
   fillCustomerPassword, saveCustomer, isShown,
 } from './actions';
 export type { MenuItem, WaitingOptions, LoadHistoryOptions, LoadHistoryResult, OpenEmail, ComposeForm } from './actions';

@@ -19,6 +19,7 @@ import {
   readUserPageEmail,
   normalizeText,
   replyToOpenEmail,
+  requireOnlyRecipient,
   saveCustomer,
   sendComposedEmail,
   submitSearch,
@@ -26,7 +27,7 @@ import {
   checkLayout,
   labelRef,
 } from '../admin';
-import { addressesIn, sameEmail } from '../domain/email';
+import { sameEmail } from '../domain/email';
 import { MessageError, type Handlers } from '../shared/messaging';
 import type { ContentProtocol, Expected, Navigation } from '../shared/protocol';
 import type { PageContext } from './pageContext';
@@ -63,6 +64,9 @@ function requireExpected(ctx: PageContext, doc: Document, expect: Expected, what
 
 export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentProtocol> {
   const tz = { timeZone: ctx.timeZone };
+  // The field filled and what was put in it, for Save's check; in this page's memory only (never
+  // storage or a message), and dropped once Save was clicked.
+  let filled: { field: HTMLInputElement | HTMLTextAreaElement; value: string } | null = null;
   return {
     'content/check-layout': ({ expected }) => {
       // The browser knows the page's HTTP status (responseStatus: Chrome 109+, Firefox 130+).
@@ -128,34 +132,34 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
     'admin/reply': async ({ expect }) => {
       requireExpected(ctx, doc, expect, 'reply to the reset e-mail');
       const compose = await replyToOpenEmail(doc, ctx.labels);
-      // Never send a reset link to anyone but the run's customer: every address in To is exactly
-      // theirs (not a look-alike such as anna@example.co for anna@example.com), and no copy goes
-      // anywhere else.
-      const recipients = addressesIn(compose.to);
-      if (recipients.length === 0 || !recipients.every((r) => sameEmail(r, expect.email))) {
-        throw new AdminError({ code: 'unexpected-page', page: 'user', step: 'reply to e-mail', detail: `the reply would go to ${compose.to}, not ${expect.email}` });
-      }
-      if (compose.copies.length > 0) {
-        throw new AdminError({ code: 'unexpected-page', page: 'user', step: 'reply to e-mail', detail: `the reply would also go to ${compose.copies.join(', ')} (Cc/Bcc); nothing was sent` });
-      }
+      // Checked here to stop before the run records a send; sendComposedEmail checks it once more.
+      requireOnlyRecipient(compose, expect.email, 'reply to e-mail');
       return { composing: true };
     },
 
     'admin/send': async ({ expect }) => {
       requireExpected(ctx, doc, expect, 'send the e-mail');
-      await sendComposedEmail(doc, ctx.labels);
+      await sendComposedEmail(doc, ctx.labels, expect.email);
       return { notice: labelRef(ctx.labels, 'emailSent').text };
     },
 
     'admin/fill-password': ({ password, expect }) => {
       requireExpected(ctx, doc, expect, 'fill in the password');
-      fillCustomerPassword(doc, ctx.labels, password);
+      filled = { field: fillCustomerPassword(doc, ctx.labels, password), value: password };
       // Read here, not in admin/save: Save's own answer can be lost as its POST unloads the page.
       return { filled: true, before: saveBaseline(doc, ctx.labels) };
     },
 
     'admin/save': ({ expect }) => {
       requireExpected(ctx, doc, expect, 'save');
+      // Right before the click: the Password field still holds what the run filled in. Changed or
+      // cleared in between (the agent typed in it, the page reset the form), Save would set another
+      // password than the one the run then shows, or none at all.
+      const held = filled;
+      filled = null;
+      if (!held || !held.field.isConnected || held.field.value !== held.value) {
+        throw new AdminError({ code: 'unexpected-page', page: 'customer', step: 'save', detail: 'the Password field no longer holds the password Reset Desk filled in (it was changed or cleared); nothing was saved' });
+      }
       return navigating(ctx, () => saveCustomer(doc, ctx.labels));
     },
 

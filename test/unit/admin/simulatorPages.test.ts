@@ -140,9 +140,32 @@ describe.each(VARIANTS)('simulator %s: actions end to end', (variant) => {
     expect(opened.reply).toBeTruthy();
     const compose = await replyToOpenEmail(page.doc, labels, { timeoutMs: 3000 });
     expect(compose.to).toBe(PEOPLE.valid2h);
-    await expect(sendComposedEmail(page.doc, labels, { timeoutMs: 3000 })).resolves.toEqual({ sent: true });
+    await expect(sendComposedEmail(page.doc, labels, PEOPLE.valid2h, { timeoutMs: 3000 })).resolves.toEqual({ sent: true });
     const person = sim.people().find((p) => p.email === PEOPLE.valid2h)!;
     expect(sim.outbox().map((o) => o.token)).toEqual([person.latestToken]);
+    page.dom.window.close();
+  });
+
+  it('reads To again right before Send: an address changed after Reply is not sent to', async () => {
+    sim.reset();
+    sim.setConfig({ variant, lang: 'en', dateFormat: 'iso-t', timeZone: 'Europe/Berlin', renamed: {}, loadDataFailure: 'never', brokenDates: false });
+    const labels = labelsFor('en');
+    const page = await userPageOf(labels, PEOPLE.valid2h);
+    await loadHistory(page.doc, labels, 'emailHistory', { timeoutMs: 3000 });
+    const latest = latestNewPasswordEmail(parseEmailHistory(page.doc, labels, { timeZone: 'Europe/Berlin' }))!;
+    await openEmail(page.doc, labels, latest, { timeoutMs: 3000 });
+    const compose = await replyToOpenEmail(page.doc, labels, { timeoutMs: 3000 });
+    expect(compose.to).toBe(PEOPLE.valid2h);
+    // The agent (or the page) edits To between Reply and Send: a look-alike of the customer's address.
+    const lookalike = PEOPLE.valid2h.replace(/\.com$/u, '.co');
+    const field = Array.from(compose.container.querySelectorAll('input, textarea')).find((f) => (f as HTMLInputElement).value.trim() === PEOPLE.valid2h) as HTMLInputElement | undefined;
+    if (field) setInputValue(field, lookalike);
+    else {
+      const shown = Array.from(compose.container.querySelectorAll('*')).find((el) => el.children.length === 0 && el.textContent?.trim() === PEOPLE.valid2h)!;
+      shown.textContent = lookalike;
+    }
+    await expect(sendComposedEmail(page.doc, labels, PEOPLE.valid2h, { timeoutMs: 3000 })).rejects.toMatchObject({ code: 'unexpected-page', page: 'user' });
+    expect(sim.outbox()).toEqual([]);
     page.dom.window.close();
   });
 

@@ -94,7 +94,7 @@ describe.each(cases)('quirk $quirk on $variant/$lang', ({ quirk, variant, lang }
     await openEmail(userPage.doc, labels, latest, { timeoutMs: 3000 });
     const compose = await replyToOpenEmail(userPage.doc, labels, { timeoutMs: 3000 });
     expect(compose.to).toBe(email);
-    await expect(sendComposedEmail(userPage.doc, labels, { timeoutMs: 3000 })).resolves.toEqual({ sent: true });
+    await expect(sendComposedEmail(userPage.doc, labels, email, { timeoutMs: 3000 })).resolves.toEqual({ sent: true });
     // The open dialog (From/To addresses) is not the page naming someone else.
     expect(readPageIdentity(userPage.doc, labels, 'user').email).toBe(email);
     userPage.dom.window.close();

@@ -70,6 +70,25 @@ describe('steps that act refuse on another page or customer', () => {
     expect(clicks).toEqual(['save']);
   });
 
+  it('save: a Password field changed or cleared after the fill is not saved', async () => {
+    for (const change of ['Typed-by-agent-1', '']) {
+      customerPage('anna@example.com');
+      clicks = [];
+      const handlers = stepHandlers(ctx('customer'), document);
+      await handlers['admin/fill-password']!({ password: 'Secret-1234567', expect: onCustomer() }, {} as never);
+      (document.querySelector('input[type=password]') as HTMLInputElement).value = change;
+      await expect(Promise.resolve().then(() => handlers['admin/save']!({ expect: onCustomer() }, {} as never))).rejects.toMatchObject({ code: 'unexpected-page', page: 'customer' });
+      expect(clicks).toEqual([]);
+    }
+  });
+
+  it('save: nothing filled on this page (a Save without its fill) is not saved', async () => {
+    customerPage('anna@example.com');
+    const handlers = stepHandlers(ctx('customer'), document);
+    await expect(Promise.resolve().then(() => handlers['admin/save']!({ expect: onCustomer() }, {} as never))).rejects.toMatchObject({ code: 'unexpected-page' });
+    expect(clicks).toEqual([]);
+  });
+
   it('open the reset e-mail: a row that is no longer the one decided on is not clicked', async () => {
     userPage('anna@example.com');
     const handlers = stepHandlers(ctx('user'), document);
