@@ -10,6 +10,8 @@ export type ErrorCode =
   | AdminErrorCode
   // Messaging
   | 'no-receiver'
+  /** A page's view of a run lost its background (the extension reloaded or updated under it). */
+  | 'background-gone'
   | 'forbidden'
   | 'internal'
   | 'bad-request'
@@ -54,6 +56,7 @@ export const REMEDIES: Record<ErrorCode, ErrorRemedy> = {
   // Two places on the page name different customers: nothing is done until a person looks.
   'identity-conflict': 'none',
   'no-receiver': 'none',
+  'background-gone': 'none',
   forbidden: 'none',
   internal: 'none',
   'bad-request': 'none',

@@ -31,7 +31,7 @@ export function followRun(email: string, handlers: FollowHandlers, signal: Abort
       port = browser.runtime.connect({ name: FOLLOW_PORT });
     } catch (error) {
       // The extension was reloaded or updated under this page: nothing will answer any more.
-      handlers.onLost(new MessageError('no-receiver', `Reset Desk cannot reach its background any more (${error instanceof Error ? error.message : String(error)}). Reload this page.`));
+      handlers.onLost(new MessageError('background-gone', `Reset Desk cannot reach its background any more (${error instanceof Error ? error.message : String(error)}).`));
       return;
     }
     let heard = false;
@@ -52,7 +52,7 @@ export function followRun(email: string, handlers: FollowHandlers, signal: Abort
       if (signal.aborted) return;
       if (heard) return connect();
       if (++silent >= MAX_SILENT_CONNECTS) {
-        handlers.onLost(new MessageError('no-receiver', "Reset Desk's background does not answer. Reload this page or the extension."));
+        handlers.onLost(new MessageError('background-gone', "Reset Desk's background does not answer."));
         return;
       }
       // Not a poll: a pause after a refused connection, before the next try.

@@ -3,6 +3,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { normalizeEmail, sameEmail } from '../domain/email';
+import { errorWithHint } from '../shared/errorWords';
 import { followRun, newerView } from '../shared/runFollow';
 import type { RunView } from '../shared/runs';
 
@@ -31,7 +32,8 @@ export function useRun(email?: string): LiveRun {
       following,
       {
         onRun: (posted) => setRun((current) => newerView(current && sameEmail(current.email, following) ? current : null, posted)),
-        onLost: (error) => setLost(error.message),
+        // In the agent's language: the error's own message is for the console.
+        onLost: (error) => setLost(errorWithHint(error)),
       },
       controller.signal,
     );

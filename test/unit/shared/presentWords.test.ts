@@ -66,6 +66,10 @@ for (const [name, messages] of [['English', en], ['German', de]] as const) {
       expect(text).toContain(messages === de ? '„Password History“' : '"Password History"');
       expect(text).not.toContain('English');
       expect(errorSentence({ code: 'never-heard-of', message: 'As it was said' })).toBe('As it was said');
+      // A page's progress that lost the background: said in the agent's language, with what to do.
+      const gone = errorWithHint({ code: 'background-gone', message: "Reset Desk's background does not answer." });
+      expect(gone).not.toContain('does not answer.');
+      expect(gone).toContain(messages === de ? 'Laden Sie diese Seite neu' : 'Reload this page');
     });
   });
 }

@@ -57,13 +57,15 @@ describe('followRun', () => {
   it('pauses between refused connections and says so when the worker never answers', () => {
     vi.useFakeTimers();
     const lost: string[] = [];
-    followRun('anna@example.com', { onRun: () => undefined, onLost: (e) => lost.push(e.message) }, new AbortController().signal);
+    followRun('anna@example.com', { onRun: () => undefined, onLost: (e) => lost.push(e.message, e.code) }, new AbortController().signal);
     for (let i = 0; i < 10 && lost.length === 0; i++) {
       ports.at(-1)!.onDisconnect.fire();
       vi.advanceTimersByTime(10_000);
     }
     expect(ports.length).toBe(6);
     expect(lost[0]).toMatch(/does not answer/);
+    // Its own code, so the page words it in the agent's language (errorWords), not this English.
+    expect(lost[1]).toBe('background-gone');
   });
 
   it('a refusal from the worker ends the following and is said', () => {
