@@ -39,6 +39,11 @@ export function Options() {
   return (
     <main class="options">
       <h1>{t('optTitle')}</h1>
+      {loaded.policyUnreadable !== undefined ? (
+        <div class="panel notice" role="note" data-policy-unreadable>
+          <p>{t('optPolicyUnreadable', [loaded.policyUnreadable])}</p>
+        </div>
+      ) : null}
       <Rejected title={t('optPolicyRejected')} rejected={loaded.policyRejected} />
       <Rejected title={t('optStoredRejected')} rejected={loaded.storedRejected} />
       <form noValidate onSubmit={onSave}>

@@ -372,6 +372,8 @@ export interface MergedSettings {
   policyRejected: SettingsCheck['rejected'];
   /** Stored values that failed their check, so their defaults are used (by settings field). */
   storedRejected: SettingsCheck['rejected'];
+  /** The policy could not be read (the browser's reason): nothing of it is in force. */
+  policyUnreadable?: string;
 }
 
 /**
@@ -404,20 +406,23 @@ export function mergeManaged(syncRaw: unknown, managedRaw: unknown, options: Nor
 const NO_POLICY_MESSAGE = /managed storage manifest not found/i;
 
 /** The policy's values; {} without a policy (Firefox rejects where no policy file is installed). */
-async function readManaged(): Promise<unknown> {
+async function readManaged(): Promise<{ values: unknown; unreadable?: string }> {
   try {
-    return await browser.storage.managed.get();
+    return { values: await browser.storage.managed.get() };
   } catch (error) {
-    // Firefox's way of saying "no policy": not a fault. Anything else is, and is said.
-    if (!NO_POLICY_MESSAGE.test((error as Error).message ?? '')) console.warn('reset-desk: could not read the organisation policy (storage.managed):', error);
-    return {};
+    // Firefox's way of saying "no policy": not a fault. Anything else is, and is said (options page).
+    const message = error instanceof Error ? error.message : String(error);
+    if (NO_POLICY_MESSAGE.test(message)) return { values: {} };
+    console.warn('reset-desk: could not read the organisation policy (storage.managed):', error);
+    return { values: {}, unreadable: message };
   }
 }
 
 /** The settings in force with what the options page needs to say about them. */
 export async function readSettings(options?: NormalizeOptions): Promise<MergedSettings> {
   const [stored, managed] = await Promise.all([browser.storage.sync.get(SETTINGS_KEY), readManaged()]);
-  return mergeManaged(stored[SETTINGS_KEY], managed, options);
+  const merged = mergeManaged(stored[SETTINGS_KEY], managed.values, options);
+  return managed.unreadable === undefined ? merged : { ...merged, policyUnreadable: managed.unreadable };
 }
 
 export async function loadSettings(options?: NormalizeOptions): Promise<Settings> {
@@ -432,7 +437,7 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
   const clean = normalizeSettings(settings);
   const [stored, managed] = await Promise.all([browser.storage.sync.get(SETTINGS_KEY), readManaged()]);
   const before = checkSettings(stored[SETTINGS_KEY]).settings;
-  const { pinned } = mergeManaged(stored[SETTINGS_KEY], managed);
+  const { pinned } = mergeManaged(stored[SETTINGS_KEY], managed.values);
   const own: Settings = { ...clean, labelOverrides: { ...clean.labelOverrides } };
   for (const id of pinned) {
     if (id.startsWith('label-')) {
@@ -444,7 +449,7 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
     }
   }
   await browser.storage.sync.set({ [SETTINGS_KEY]: own });
-  return mergeManaged(own, managed).settings;
+  return mergeManaged(own, managed.values).settings;
 }
 
 

@@ -260,6 +260,23 @@ describe('policy (storage.managed) over the agent\'s own settings', () => {
     try {
       store.sync.settings = { validityHours: 36 };
       expect((await readSettings()).settings.validityHours).toBe(36);
+      expect((await readSettings()).policyUnreadable).toBeUndefined();
+    } finally {
+      managed.get = original;
+    }
+  });
+
+  it('a policy that cannot be read is said (the options page shows the reason), the own values hold', async () => {
+    const managed = (await import('webextension-polyfill')).default.storage.managed;
+    const original = managed.get;
+    managed.get = async () => {
+      throw new Error('Policy file is not valid JSON');
+    };
+    try {
+      store.sync.settings = { validityHours: 36 };
+      const merged = await readSettings();
+      expect(merged.settings.validityHours).toBe(36);
+      expect(merged.policyUnreadable).toBe('Policy file is not valid JSON');
     } finally {
       managed.get = original;
     }
