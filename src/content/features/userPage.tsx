@@ -54,9 +54,9 @@ const ACTION_KEYS: Record<Presented['decision']['kind'], MessageKey> = {
 export function verdictWords(v: RowVerdict): { kind: string; text: string } {
   switch (v.kind) {
     case 'valid':
-      return { kind: 'valid', text: t('badgeValid', [duration(v.remainingMs)]) };
+      return { kind: 'valid', text: t('badgeValid', [duration(v.remainingMs, 'left')]) };
     case 'expired':
-      return { kind: 'expired', text: t('badgeExpired', [duration(v.expiredForMs)]) };
+      return { kind: 'expired', text: t('badgeExpired', [duration(v.expiredForMs, 'ago')]) };
     case 'changed':
       return { kind: 'changed', text: t('badgeChanged') };
     case 'superseded':
