@@ -6,13 +6,13 @@ import { actionWords, readActivity, type ActivityEntry, ACTIVITY_KEY } from '../
 import { errorText, pageWords } from '../shared/errorWords';
 import { t, type MessageKey } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
-import { nextStep, present, renderReply } from '../shared/present';
+import { nextStep, outcomeLine, present, renderReply, runOutcome, type Presented } from '../shared/present';
 import type { ActionKind } from '../shared/protocol';
 import type { RunError, RunView } from '../shared/runs';
 import type { LabelKey } from '../admin/labels';
 import { DEFAULT_SETTINGS, effectiveTimeZone, loadSettings, type Settings } from '../shared/settings';
 import { CopyButton } from '../ui/CopyButton';
-import { NotFound, ResultCard, ShopPicker } from './ResultCard';
+import { NotFound, OutcomeCard, ResultCard, ShopPicker } from './ResultCard';
 import { LayoutReportAction } from './LayoutReport';
 import { Steps } from './Steps';
 import { stepLabel } from './words';
@@ -71,7 +71,7 @@ export function Popup() {
     const queried = new URLSearchParams(location.search).get('email');
     if (queried !== null) {
       setEmail(queried);
-      void start('lookup', undefined, queried);
+      void start({ kind: 'lookup', typed: queried });
     } else void (async () => {
       const [current, newest] = await Promise.all([
         sendToBackground('admin/current-customer', { tabId }).catch(() => ({}) as { email?: string }),
@@ -110,7 +110,8 @@ export function Popup() {
     return () => clearTimeout(timer);
   }, [run?.id, run?.status]);
 
-  const start = async (kind: ActionKind, shop?: string, typed = email, decidedAt?: number, sendAnyway = false) => {
+  /** Starts a run: `typed` defaults to the field's address; `decidedAt` is when the agent opened the set-password confirmation. */
+  const start = async ({ kind, shop, typed = email, decidedAt, sendAnyway = false }: { kind: ActionKind; shop?: string | undefined; typed?: string; decidedAt?: number; sendAnyway?: boolean }) => {
     setStartError(null);
     setTeaching(null);
     setConfirming(false);
@@ -176,14 +177,55 @@ export function Popup() {
       replyTimeZone: effectiveTimeZone(settings),
     });
 
+  // What the customer's last action run did (resent, refused as already resent, password set): its line replaces the action buttons.
+  const outcome = run && sameEmail(run.email, email || run.email) ? runOutcome(run) : null;
+  const clock = useNow(secret ? 1000 : 15_000);
+  const passwordBlock = secret ? (
+    <section class="secret" aria-label={t('newPassword')}>
+      <p>{t('newPasswordOnce')}</p>
+      <code class="password">{secret.password}</code>
+      <CopyButton secret text={secret.password} what={t('thePassword')} />
+      <p class="muted" data-countdown>
+        {t('passwordClearsIn', [Math.max(0, Math.ceil((secret.expiresAt - clock) / 1000))])}
+      </p>
+    </section>
+  ) : secretGone ? (
+    <section class="secret" aria-label={t('newPassword')}>
+      <p>{t('newPasswordGone')}</p>
+    </section>
+  ) : null;
+  const outcomeActions = outcome ? (
+    <section class="actions" aria-label={t('actions')}>
+      {outcome.kind === 'password-set' ? null : (
+        <p class={outcome.kind === 'already-resent' ? 'outcome info' : 'outcome ok'} data-outcome={outcome.kind}>
+          {outcomeLine(outcome, now, agentTimeZone)}
+        </p>
+      )}
+      {outcome.kind === 'already-resent' ? <p class="muted">{t('alreadyResentAdvice')}</p> : null}
+      <div class="do-buttons">
+        {outcome.kind === 'password-set' ? (
+          secret ? <CopyButton primary focus secret text={reply('new-password')} what={t('replyNewPassword')} /> : null
+        ) : (
+          <CopyButton primary focus text={reply('resend-done')} what={t('replyResent')} />
+        )}
+        {/* Our own resend the E-mail History does not list (yet): the agent may still choose to send. */}
+        {outcome.kind === 'already-resent' && run?.error?.remedy === 'send-anyway' ? (
+          <button type="button" onClick={() => void start({ kind: 'resend', shop: run.shop, typed: run.email, sendAnyway: true })}>
+            {t('sendAnyway')}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  ) : null;
+
   const next = presented ? nextStep(presented.decision, presented.status, settings.setPasswordBelowMinutes * 60_000) : null;
   // The one thing to do, directly under the state word: its button is the primary one.
-  const actions =
+  const actions = outcomeActions ?? (
     presented && next ? (
       <section class="actions" aria-label={t('actions')}>
         <p class="do">{next.text}</p>
         <div class="do-buttons">
-          <button type="button" class={next.action === 'resend' ? 'primary' : undefined} disabled={!canResend} aria-describedby="resend-why" onClick={() => void start('resend', shop)}>
+          <button type="button" class={next.action === 'resend' ? 'primary' : undefined} disabled={!canResend} aria-describedby="resend-why" onClick={() => void start({ kind: 'resend', shop })}>
             {t('resend')}
           </button>
           {confirming ? null : (
@@ -201,7 +243,7 @@ export function Popup() {
         {confirming ? (
           <div class="confirm" role="group" aria-label={t('setPassword')}>
             <p>{t('confirmSetPassword', [normalizeEmail(email), shop ?? ''])}</p>
-            <button type="button" class="primary" onClick={() => void start('set-password', shop, email, confirming)}>
+            <button type="button" class="primary" onClick={() => void start({ kind: 'set-password', shop, decidedAt: confirming })}>
               {t('confirm')}
             </button>{' '}
             <button type="button" onClick={() => setConfirming(false)}>
@@ -210,7 +252,10 @@ export function Popup() {
           </div>
         ) : null}
       </section>
-    ) : null;
+    ) : null);
+  // The live region says the state word only (the card is read when the agent goes to it).
+  const headline = outcome ? outcomeLine(outcome, now, agentTimeZone) : presented ? presented.stateWord : run?.status === 'failed' && run.error?.code === 'not-found' ? t('noCustomer') : run?.status === 'choose-shop' ? t('severalShops') : '';
+  const shownError = run?.status === 'failed' && run.error && run.error.code !== 'not-found' && outcome?.kind !== 'already-resent' ? run.error : null;
 
   return (
     <main class="popup">
@@ -220,7 +265,7 @@ export function Popup() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void start('lookup');
+          void start({ kind: 'lookup' });
         }}
       >
         <label for="customer-email">{t('customerEmail')}</label>
@@ -256,30 +301,45 @@ export function Popup() {
 
       {run ? <Steps run={run} /> : null}
 
-      <div role="status" aria-live="polite" class="result">
-        {startError ? <p class="error">{startError}</p> : null}
-        {followLost && run?.status === 'running' ? <p class="error">{followLost}</p> : null}
+      <p data-announce role="status" aria-live="polite" class="announce">
+        {headline}
+      </p>
+      <div class="result">
+        {startError ? (
+          <p class="error" role="alert">
+            {startError}
+          </p>
+        ) : null}
+        {followLost && run?.status === 'running' ? (
+          <p class="error" role="alert">
+            {followLost}
+          </p>
+        ) : null}
         {run?.status === 'running' && !presented ? <p>{t('working')}</p> : null}
-        {run?.status === 'choose-shop' && run.shops ? <ShopPicker shops={run.shops} onPick={(s) => void start(run.kind, s)} /> : null}
+        {run?.status === 'choose-shop' && run.shops ? <ShopPicker shops={run.shops} onPick={(s) => void start({ kind: run.kind, shop: s })} /> : null}
         {run?.status === 'failed' && run.error?.code === 'not-found' ? <NotFound email={run.email} lookalikes={run.lookalikes ?? []} /> : null}
-        {lookupRun?.lookup && presented ? <ResultCard lookup={lookupRun.lookup} presented={presented} actions={actions} /> : null}
+        {lookupRun?.lookup && presented ? (
+          <ResultCard lookup={lookupRun.lookup} presented={outcome ? withoutResendWarnings(presented) : presented} actions={actions} top={outcome?.kind === 'password-set' ? passwordBlock : null} headline={outcome?.kind === 'password-set' ? headline : undefined} />
+        ) : outcome?.kind === 'password-set' ? (
+          <OutcomeCard headline={headline} top={passwordBlock} actions={actions} />
+        ) : null}
         {run?.status === 'done' && run.notice ? <p class="notice">{run.notice}</p> : null}
-        {run?.status === 'failed' && run.error && run.error.code !== 'not-found' ? (
-          <div class="error-box">
-            <p class="error">{run.error.message}</p>
-            {run.error.step ? <p class="muted">{t('failedAtStep', [stepLabel(run.error.step)])}</p> : null}
-            {run.error.remedy === 'open-login' ? (
+        {run && shownError ? (
+          <div class="error-box" role="alert">
+            <p class="error">{shownError.message}</p>
+            {shownError.step ? <p class="muted">{t('failedAtStep', [stepLabel(shownError.step)])}</p> : null}
+            {shownError.remedy === 'open-login' ? (
               <button type="button" onClick={() => void openAdmin(run.tabId, settings.adminUrl)}>
                 {t('openLogin')}
               </button>
             ) : null}
-            {run.error.remedy === 'retry' ? (
-              <button type="button" onClick={() => void start(run.kind, run.shop)}>
+            {shownError.remedy === 'retry' ? (
+              <button type="button" onClick={() => void start({ kind: run.kind, shop: run.shop })}>
                 {t('retry')}
               </button>
             ) : null}
-            {run.error.remedy === 'send-anyway' ? (
-              <button type="button" onClick={() => void start('resend', run.shop, run.email, undefined, true)}>
+            {shownError.remedy === 'send-anyway' ? (
+              <button type="button" onClick={() => void start({ kind: 'resend', shop: run.shop, typed: run.email, sendAnyway: true })}>
                 {t('sendAnyway')}
               </button>
             ) : null}
@@ -288,7 +348,7 @@ export function Popup() {
                 {t('showMe')}
               </button>
             ) : null}
-            {run.error.remedy === 'check-settings' ? (
+            {shownError.remedy === 'check-settings' ? (
               <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
                 {t('openOptions')}
               </button>
@@ -303,19 +363,6 @@ export function Popup() {
         ) : null}
       </div>
 
-
-      {secret ? (
-        <section class="secret" aria-label={t('newPassword')}>
-          <p>{t('newPasswordOnce')}</p>
-          <code class="password">{secret.password}</code>
-          <CopyButton secret text={secret.password} what={t('thePassword')} />
-          <CopyButton secret text={reply('new-password')} what={t('replyNewPassword')} />
-        </section>
-      ) : secretGone ? (
-        <section class="secret" aria-label={t('newPassword')}>
-          <p role="status">{t('newPasswordGone')}</p>
-        </section>
-      ) : null}
 
       {presented || run?.error?.code === 'not-found' ? (
         <section class="replies" aria-label={t('replies')}>
@@ -362,6 +409,11 @@ export function Popup() {
       )}
     </main>
   );
+}
+
+/** After our own resend (or its refusal) the outcome line says it; an earlier-resend warning with its row would repeat it. */
+function withoutResendWarnings(presented: Presented): Presented {
+  return { ...presented, warnings: presented.warnings.filter((_, i) => presented.decision.warnings[i]?.code !== 'resent-before') };
 }
 
 async function openAdmin(tabId: number | undefined, adminUrl: string): Promise<void> {

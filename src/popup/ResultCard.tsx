@@ -5,11 +5,13 @@ import type { Presented } from '../shared/present';
 import type { LookupData } from '../shared/runs';
 
 /** The look-up's result at a glance: state word first, then the facts behind it. */
-export function ResultCard({ lookup, presented, actions }: { lookup: LookupData; presented: Presented; actions?: ComponentChildren }) {
+export function ResultCard({ lookup, presented, actions, top, headline }: { lookup: LookupData; presented: Presented; actions?: ComponentChildren; top?: ComponentChildren; headline?: string | undefined }) {
   const { status } = presented;
+  // `headline`: what our own action made of the state ("Changed by you at 02:10 CET"), in place of the state word read before it.
   return (
-    <section class={`card state-${status.state}`} aria-label={t('result')}>
-      <p class="state-word">{presented.stateWord}</p>
+    <section class={`card state-${headline ? 'changed' : status.state}`} aria-label={t('result')}>
+      <p class="state-word">{headline ?? presented.stateWord}</p>
+      {top}
       {actions}
       <dl>
         <dt>{t('customer')}</dt>
@@ -56,6 +58,17 @@ export function ResultCard({ lookup, presented, actions }: { lookup: LookupData;
           ))}
         </ul>
       ) : null}
+    </section>
+  );
+}
+
+/** The outcome of our action without a look-up to show (the popup reopened after a set password). */
+export function OutcomeCard({ headline, top, actions }: { headline: string; top?: ComponentChildren; actions?: ComponentChildren }) {
+  return (
+    <section class="card state-changed" aria-label={t('result')}>
+      <p class="state-word">{headline}</p>
+      {top}
+      {actions}
     </section>
   );
 }

@@ -13,7 +13,7 @@ import { DEFAULT_TEMPLATES_BY_LANG, NO_NAME, renderTemplate, templateKey, type R
 import type { ResetState, ResetStatus } from '../domain/resetStatus';
 import { judge } from './judge';
 import { t, type MessageKey } from './i18n';
-import type { LookupData } from './runs';
+import type { LookupData, RunView } from './runs';
 
 const STATE_KEYS: Record<ResetState, MessageKey> = {
   valid: 'stateValid',
@@ -222,5 +222,34 @@ export function nextStep(decision: Decision, status: ResetStatus, setPasswordBel
       return { action: 'copy-reply', text: t('doNothing'), reply: 'already-changed', replies: ['already-changed'] };
     case 'no-request':
       return { action: 'copy-reply', text: t('doNoRequest'), reply: 'try-again', replies: ['try-again', 'forward-copy'] };
+  }
+}
+
+/** A clock time in the agent's language with its zone: "02:09 CET" / "02:09 MEZ". */
+export function agentClock(ms: number, zone: string): string {
+  return new Intl.DateTimeFormat(t('htmlLang') === 'de' ? 'de-DE' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone, timeZoneName: 'short' }).format(ms);
+}
+
+/** What an action run did, for the line that replaces the action buttons (popup and in-page bar alike). */
+export type RunOutcome = { kind: 'resent'; at: number } | { kind: 'already-resent'; at: number } | { kind: 'password-set'; at: number };
+
+export function runOutcome(run: RunView | null | undefined): RunOutcome | null {
+  if (!run) return null;
+  if (run.kind === 'resend' && run.status === 'done') return { kind: 'resent', at: run.sendAttempt?.at ?? run.endedAt ?? run.startedAt };
+  // A second resend refused: the first one is the news, not an error.
+  if (run.kind === 'resend' && run.status === 'failed' && run.error?.code === 'already-resent' && run.error.resentAt !== undefined) return { kind: 'already-resent', at: run.error.resentAt };
+  if (run.kind === 'set-password' && run.status === 'done') return { kind: 'password-set', at: run.endedAt ?? run.startedAt };
+  return null;
+}
+
+/** "Resent at 02:09 CET" / "Already resent 1 min ago" / "Changed by you at 02:10 CET". */
+export function outcomeLine(outcome: RunOutcome, now: number, agentTimeZone: string): string {
+  switch (outcome.kind) {
+    case 'resent':
+      return t('resentAt', [agentClock(outcome.at, agentTimeZone)]);
+    case 'already-resent':
+      return t('alreadyResentAgo', [duration(now - outcome.at, 'ago')]);
+    case 'password-set':
+      return t('changedByYouAt', [agentClock(outcome.at, agentTimeZone)]);
   }
 }

@@ -45,6 +45,8 @@ export interface RunError {
   /** The admin's label it is about (label-missing: what teach mode asks the agent to point out), and its page. */
   label?: { key: string; text: string };
   page?: PageReport['page'];
+  /** already-resent: when the resend it refused to repeat went out (the popup words its age live). */
+  resentAt?: number;
 }
 
 /** Everything the card needs; state and decision are derived from it with the pure rules. */

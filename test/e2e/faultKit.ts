@@ -149,9 +149,9 @@ async function shownFor(popup: Page, run: RunRecord, all: RunRecord[]): Promise<
   return cardText.includes(run.lookup.customer.email) && cardText.includes(run.lookup.customer.shop) ? 'result' : 'none';
 }
 
-/** The popup's result region (role=status). */
+/** The popup's result region (the live region is p[data-announce], the state word only). */
 export function resultRegion(popup: Page) {
-  return popup.locator('div.result[role="status"]');
+  return popup.locator('div.result');
 }
 
 /**

@@ -44,7 +44,7 @@ describe.each(['classic', 'modern', 'legacy'] as const)('popup edge cases on the
     await resultSays(popup, 'several shops');
     await popup.getByRole('button', { name: 'Kids Cinema' }).click();
     await resultSays(popup, 'Expired');
-    expect(await popup.getByRole('status').innerText()).toContain('Kids Cinema');
+    expect(await popup.locator('.result').innerText()).toContain('Kids Cinema');
     await popup.close();
   });
 
