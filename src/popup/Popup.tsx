@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { isPlausibleEmail, normalizeEmail, sameEmail } from '../domain/email';
 import { REPLY_LANGS, replyLanguage, type ReplyLang, type TemplateId } from '../domain/replyTemplates';
-import { actionWords, readActivity, type ActivityEntry, ACTIVITY_KEY } from '../shared/activityLog';
+import { actionWords, outcomeWords, readActivity, type ActivityEntry, ACTIVITY_KEY } from '../shared/activityLog';
 import { errorText, pageWords } from '../shared/errorWords';
 import { t, type MessageKey } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
@@ -28,6 +28,9 @@ function tabFromQuery(): number | undefined {
 /** A finished run younger than this is shown again when the popup reopens. */
 const RECENT_MS = 10 * 60_000;
 
+/** No customer with the address: ask which one the customer registered with (the main reply), or to request again. */
+const NOT_FOUND_REPLIES: TemplateId[] = ['which-address', 'try-again'];
+
 const REPLY_NAMES: Record<TemplateId, MessageKey> = {
   'try-again': 'replyTryAgain',
   'request-again': 'replyRequestAgain',
@@ -35,6 +38,7 @@ const REPLY_NAMES: Record<TemplateId, MessageKey> = {
   'forward-copy': 'replyForward',
   'resend-done': 'replyResent',
   'already-changed': 'replyChanged',
+  'which-address': 'replyWhichAddress',
 };
 
 export function Popup() {
@@ -317,7 +321,16 @@ export function Popup() {
         ) : null}
         {run?.status === 'running' && !presented ? <p>{t('working')}</p> : null}
         {run?.status === 'choose-shop' && run.shops ? <ShopPicker shops={run.shops} onPick={(s) => void start({ kind: run.kind, shop: s })} /> : null}
-        {run?.status === 'failed' && run.error?.code === 'not-found' ? <NotFound email={run.email} lookalikes={run.lookalikes ?? []} /> : null}
+        {run?.status === 'failed' && run.error?.code === 'not-found' ? (
+          <NotFound
+            email={run.email}
+            lookalikes={run.lookalikes ?? []}
+            onPick={(address) => {
+              setEmail(address);
+              void start({ kind: 'lookup', typed: address });
+            }}
+          />
+        ) : null}
         {lookupRun?.lookup && presented ? (
           <ResultCard lookup={lookupRun.lookup} presented={outcome ? withoutResendWarnings(presented) : presented} actions={actions} top={outcome?.kind === 'password-set' ? passwordBlock : null} headline={outcome?.kind === 'password-set' ? headline : undefined} />
         ) : outcome?.kind === 'password-set' ? (
@@ -381,10 +394,10 @@ export function Popup() {
             </span>
           </p>
           {/* Only the replies that fit the state; the main one is the primary button (in the card when copying is the step). */}
-          {(next ? next.replies : (['try-again', 'forward-copy'] as TemplateId[]))
+          {(next ? next.replies : NOT_FOUND_REPLIES)
             .filter((id) => !(next?.action === 'copy-reply' && id === next.reply))
             .map((id) => (
-              <CopyButton key={id} primary={id === next?.reply} text={reply(id)} what={t(REPLY_NAMES[id])} />
+              <CopyButton key={id} primary={next ? id === next.reply : id === NOT_FOUND_REPLIES[0]} text={reply(id)} what={t(REPLY_NAMES[id])} />
             ))}
         </section>
       ) : null}
@@ -395,7 +408,7 @@ export function Popup() {
           <ul>
             {activity.slice(0, 5).map((a) => (
               <li key={`${a.at}-${a.email}-${a.action}`}>
-                <time>{new Date(a.at).toLocaleTimeString()}</time> {actionWords(a.action)} {a.email} {a.shop ? `(${a.shop})` : ''}: {a.outcome}
+                <time>{new Date(a.at).toLocaleTimeString()}</time> {actionWords(a.action)} {a.email} {a.shop ? `(${a.shop})` : ''}: {outcomeWords(a.outcome)}
               </li>
             ))}
           </ul>

@@ -91,7 +91,8 @@ export function ShopPicker({ shops, onPick }: { shops: CustomerRef[]; onPick(sho
   );
 }
 
-export function NotFound({ email, lookalikes }: { email: string; lookalikes: CustomerRef[] }) {
+/** No exact match: the admin's look-alikes, each a button that looks that address up (the customer may have mistyped). */
+export function NotFound({ email, lookalikes, onPick }: { email: string; lookalikes: CustomerRef[]; onPick(email: string): void }) {
   return (
     <section class="card state-none" aria-label={t('result')}>
       <p class="state-word">{t('noCustomer')}</p>
@@ -102,7 +103,10 @@ export function NotFound({ email, lookalikes }: { email: string; lookalikes: Cus
           <ul class="lookalikes">
             {lookalikes.map((c) => (
               <li key={`${c.email}|${c.shop}`}>
-                {c.email} <span class="muted">({c.shop})</span>
+                <button type="button" class="link" aria-label={t('lookUpThis', [c.email])} onClick={() => onPick(c.email)}>
+                  {c.email}
+                </button>{' '}
+                <span class="muted">({c.shop})</span>
               </li>
             ))}
           </ul>

@@ -36,6 +36,12 @@ describe.each(['classic', 'modern', 'legacy'] as const)('popup edge cases on the
     const popup = await lookUp(world, 'hanna@example.co');
     const text = await resultSays(popup, 'No customer with this e-mail');
     expect(text).toContain(PEOPLE.twoShops);
+    // The reply asks which address the customer registered with; it is the main one.
+    expect(await popup.locator('.replies button.primary').getAttribute('aria-label')).toBe('Copy reply: which address did you register with?');
+    // A look-alike is a button that looks that address up.
+    await popup.getByRole('button', { name: `Look up ${PEOPLE.twoShops}` }).first().click();
+    await resultSays(popup, 'several shops');
+    expect(await popup.getByLabel('Customer e-mail').inputValue()).toBe(PEOPLE.twoShops);
     await popup.close();
   });
 

@@ -70,6 +70,23 @@ for (const [name, messages] of [['English', en], ['German', de]] as const) {
   });
 }
 
+describe('activity outcomes in words', () => {
+  it('old entries stored with codes read in words, in both languages; words stay as they are', async () => {
+    const { outcomeWords } = await import('../../../src/shared/activityLog');
+    lang.messages = en;
+    expect(outcomeWords('failed: label-missing')).toBe("not done: the admin's layout has changed");
+    expect(outcomeWords('failed: unknown')).toBe('not done: an error');
+    expect(outcomeWords('not found')).toBe('no customer with this e-mail');
+    expect(outcomeWords('Valid')).toBe('Valid');
+    expect(outcomeWords('reset e-mail resent')).toBe('reset e-mail resent');
+    lang.messages = de;
+    expect(outcomeWords('failed: label-missing')).not.toMatch(/label-missing|failed/);
+    expect(outcomeWords('Expired')).toBe(de.stateExpired.message);
+    expect(outcomeWords('new password set')).toBe(de.outPasswordSet.message);
+    expect(outcomeWords('Gültig')).toBe('Gültig');
+  });
+});
+
 describe('rounded durations, in both languages', () => {
   const S = 1000;
   const M = 60 * S;
