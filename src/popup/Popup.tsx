@@ -6,9 +6,9 @@ import { actionWords, outcomeWords, readActivity, type ActivityEntry, ACTIVITY_K
 import { errorText, pageWords } from '../shared/errorWords';
 import { t, type MessageKey } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
-import { nextStep, outcomeLine, present, renderReply, runOutcome, type Presented } from '../shared/present';
+import { duration, nextStep, outcomeLine, present, renderReply, runOutcome, type Presented } from '../shared/present';
 import type { ActionKind } from '../shared/protocol';
-import type { RunError, RunView } from '../shared/runs';
+import type { LookupData, RunError, RunView } from '../shared/runs';
 import type { LabelKey } from '../admin/labels';
 import { DEFAULT_SETTINGS, effectiveTimeZone, loadSettings, type Settings } from '../shared/settings';
 import { CopyButton } from '../ui/CopyButton';
@@ -222,6 +222,14 @@ export function Popup() {
     </section>
   ) : null;
 
+  /** One shop's state at a glance, judged as the card would judge it. */
+  const shopState = (lookup: LookupData | undefined): { state: string; line: string } | null => {
+    if (!lookup) return null;
+    const p = present(lookup, { now, validityHours: settings.validityHours, adminTimeZone: effectiveTimeZone(settings), adminZoneKnown: effectiveTimeZone(settings) === settings.adminTimeZone, agentTimeZone });
+    const detail = p.status.state === 'valid' ? t('leftDuration', [duration(p.status.remainingMs, 'left')]) : p.age ? t('barRequested', [p.age]) : '';
+    return { state: p.status.state, line: detail ? `${p.stateWord} · ${detail}` : p.stateWord };
+  };
+
   const next = presented ? nextStep(presented.decision, presented.status, settings.setPasswordBelowMinutes * 60_000) : null;
   // The one thing to do, directly under the state word: its button is the primary one.
   const actions = outcomeActions ?? (
@@ -320,7 +328,7 @@ export function Popup() {
           </p>
         ) : null}
         {run?.status === 'running' && !presented ? <p>{t('working')}</p> : null}
-        {run?.status === 'choose-shop' && run.shops ? <ShopPicker shops={run.shops} onPick={(s) => void start({ kind: run.kind, shop: s })} /> : null}
+        {run?.status === 'choose-shop' && run.shops ? <ShopPicker shops={run.shops} onPick={(s) => void start({ kind: run.kind, shop: s })} stateOf={(s) => shopState(run.shopLookups?.find((l) => l.customer.shop === s))} /> : null}
         {run?.status === 'failed' && run.error?.code === 'not-found' ? (
           <NotFound
             email={run.email}

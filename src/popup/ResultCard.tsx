@@ -73,7 +73,8 @@ export function OutcomeCard({ headline, top, actions }: { headline: string; top?
   );
 }
 
-export function ShopPicker({ shops, onPick }: { shops: CustomerRef[]; onPick(shop: string): void }) {
+/** Several shops: each one with its own state ("Valid · 22 h left"), or "not checked" when it could not be read. */
+export function ShopPicker({ shops, onPick, stateOf }: { shops: CustomerRef[]; onPick(shop: string): void; stateOf(shop: string): { state: string; line: string } | null }) {
   return (
     <section class="card" aria-label={t('severalShops')}>
       <p>{t('severalShops')}</p>
@@ -83,7 +84,17 @@ export function ShopPicker({ shops, onPick }: { shops: CustomerRef[]; onPick(sho
             <button type="button" onClick={() => onPick(s.shop)}>
               {s.shop}
             </button>{' '}
-            <span class="muted">{s.name}</span>
+            <span class="muted">{s.name}</span>{' '}
+            {((state) =>
+              state ? (
+                <span class={`shop-state state-text-${state.state}`} data-shop-state={state.state}>
+                  {state.line}
+                </span>
+              ) : (
+                <span class="muted" data-shop-state="unknown">
+                  {t('shopNotChecked')}
+                </span>
+              ))(stateOf(s.shop))}
           </li>
         ))}
       </ul>

@@ -75,6 +75,8 @@ export interface RunView {
   lookup?: LookupData;
   /** Several shops hold this e-mail: pick one and start again with `shop`. */
   shops?: CustomerRef[];
+  /** A look-up with several shops: each shop's reading (a shop that could not be read has none). */
+  shopLookups?: LookupData[];
   /** Substring look-alikes when there is no exact match. */
   lookalikes?: CustomerRef[];
   /** The admin's own words on success ("E-mail has been sent", "Changes saved"). */
