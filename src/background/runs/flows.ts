@@ -76,8 +76,9 @@ const ENDS_RUN = new Set(['not-logged-in', 'tab-closed', 'aborted', 'no-admin-ta
 
 /**
  * Several shops hold the e-mail: opens each one's user page from the search results (going back
- * to the results through the menu for the next) and reads its histories. The readings count as a
- * look-up's (a resend of the shop then picked may reuse them).
+ * to the results through the menu for the next) and reads its histories. The pages are not
+ * remembered as known (rememberPage): no shop was chosen, and a later look-up without a shop must
+ * ask again rather than land on whichever shop was read last.
  */
 async function readEachShop(ctx: RunContext, target: Target, shops: LookupData['customer'][]): Promise<LookupData[]> {
   const read: LookupData[] = [];
@@ -91,7 +92,6 @@ async function readEachShop(ctx: RunContext, target: Target, shops: LookupData['
       onResults = false;
       const arrived = await requirePage(ctx, await ctx.navigate('admin/open-result', { email: shop.email, shop: shop.shop }), target.detailPage, 'load-history', { reloadOnce: true });
       const expect = bindTo(arrived, shop, target.detailPage);
-      rememberPage(arrived.docId, shop);
       const lookup = await readLookup(ctx, shop, expect);
       recentReads.set(expect.docId, lookup);
       read.push(lookup);
