@@ -64,7 +64,8 @@ describe.each(['light', 'dark'] as const)('axe: 0 violations (%s)', (scheme) => 
     await popup.emulateMedia({ colorScheme: scheme });
     const lookUp = async (email: string) => {
       await popup.getByLabel('Customer e-mail').fill(email);
-      await popup.getByRole('button', { name: 'Look up' }).click();
+      // exact: the look-alikes are buttons named "Look up <address>".
+      await popup.getByRole('button', { name: 'Look up', exact: true }).click();
       await popup.locator('.card').waitFor({ timeout: 30_000 });
       await expect.poll(() => popup.locator('[aria-current="step"]').count(), { timeout: 30_000 }).toBe(0);
     };
