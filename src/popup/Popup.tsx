@@ -205,7 +205,12 @@ export function Popup() {
           {outcomeLine(outcome, now, agentTimeZone)}
         </p>
       )}
-      {outcome.kind === 'already-resent' ? <p class="muted">{t('alreadyResentAdvice')}</p> : null}
+      {/* The refusal's own sentence (what was not done, what to tell the customer, whether the history lists it). */}
+      {outcome.kind === 'already-resent' && run?.error ? (
+        <p class="muted" data-outcome-detail>
+          {run.error.message}
+        </p>
+      ) : null}
       <div class="do-buttons">
         {outcome.kind === 'password-set' ? (
           secret ? <CopyButton primary focus secret text={reply('new-password')} what={t('replyNewPassword')} /> : null

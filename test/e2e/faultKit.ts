@@ -131,7 +131,8 @@ async function shownFor(popup: Page, run: RunRecord, all: RunRecord[]): Promise<
   const norm = (t: string | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
   if (run.status === 'failed' && run.error) {
     if (run.error.code === 'not-found') return (await status.innerText()).includes(run.email) ? 'error' : 'none';
-    return (await texts('.error')).includes(norm(run.error.message)) ? 'error' : 'none';
+    // A refused second resend is shown as information, not in an .error: its sentence is the outcome's detail.
+    return (await texts('.error, [data-outcome-detail]')).includes(norm(run.error.message)) ? 'error' : 'none';
   }
   if (run.status === 'choose-shop') return (await status.getByRole('button').count()) > 0 ? 'result' : 'none';
   if (run.status !== 'done') return 'none';
