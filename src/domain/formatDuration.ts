@@ -53,3 +53,32 @@ export function formatValidity(ms: number): string {
   }
   return formatDuration(ms);
 }
+
+/**
+ * A duration as an agent reads it at a glance: one unit, rounded, never negative.
+ * - `left` (time that remains) is counted down, so it is never overstated: 22 h 40 min left is
+ *   "22 h", 59 min 40 s is "59 min".
+ * - `ago` (how long since) is rounded to the nearest unit and marked `about` from an hour on:
+ *   1 h 50 min is "about 2 h", 59 min 40 s is "about 1 h".
+ * Under a minute is "less than a minute" either way (no seconds ticking); hours up to two days
+ * (the 24 h validity reads in hours), days from then on. A negative duration (clock skew, a date
+ * a moment in the future) reads as "less than a minute", never as a negative time.
+ */
+export interface RoundedDuration {
+  unit: 'under-minute' | 'minute' | 'hour' | 'day';
+  count: number;
+  /** Rounded, not counted down: the words say "about". */
+  about: boolean;
+}
+
+export function roundDuration(ms: number, direction: 'left' | 'ago'): RoundedDuration {
+  if (!Number.isFinite(ms)) throw new RangeError(`roundDuration: not a finite duration: ${ms}`);
+  const round = direction === 'left' ? Math.floor : Math.round;
+  const about = direction === 'ago';
+  if (ms < MINUTE) return { unit: 'under-minute', count: 0, about: false };
+  const minutes = round(ms / MINUTE);
+  if (minutes < 60) return { unit: 'minute', count: minutes, about: false };
+  const hours = round(ms / HOUR);
+  if (hours < 48) return { unit: 'hour', count: hours, about };
+  return { unit: 'day', count: round(ms / DAY), about };
+}

@@ -1,7 +1,7 @@
 /** Pure rules of Reset Desk: no DOM, no browser API. */
 export type { CustomerRef, EmailKind, HistoryEmail, RequestOrigin, ResetRequest } from './types';
 export { compareChronologically, sortChronologically, type TimedRow } from './chronology';
-export { formatDuration, formatValidity } from './formatDuration';
+export { formatDuration, formatValidity, roundDuration, type RoundedDuration } from './formatDuration';
 export {
   DEFAULT_FUTURE_TOLERANCE_MS,
   DEFAULT_VALIDITY_MS,

@@ -23,6 +23,7 @@ export const TEMPLATE_IDS = [
   'forward-copy',
   'resend-done',
   'already-changed',
+  'which-address',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
@@ -100,6 +101,12 @@ export const DEFAULT_TEMPLATES: Templates = {
     'reset request, so the reset worked. Please log in with your new password. If you cannot log ' +
     'in, just reply to this message and we will set a new password for you.' +
     SIGN_OFF,
+  'which-address':
+    'Hello {name},\n\n' +
+    'thank you for contacting us. We could not find an account with the e-mail address {email}. ' +
+    'Which e-mail address did you use when you registered? Please reply with it (it may differ ' +
+    'from the one you are writing from), and we will look at the password reset for that account.' +
+    SIGN_OFF,
 };
 
 export const DEFAULT_TEMPLATES_DE: Templates = {
@@ -140,6 +147,12 @@ export const DEFAULT_TEMPLATES_DE: Templates = {
     'laut unseren Daten wurde das Passwort Ihres Kontos {email} nach Ihrer letzten Anfrage geändert; ' +
     'das Zurücksetzen hat also geklappt. Bitte melden Sie sich mit Ihrem neuen Passwort an. Klappt ' +
     'das nicht, antworten Sie einfach auf diese Nachricht, dann setzen wir Ihr Passwort für Sie neu.' +
+    SIGN_OFF_DE,
+  'which-address':
+    'Hallo {name},\n\n' +
+    'vielen Dank für Ihre Nachricht. Zur E-Mail-Adresse {email} haben wir kein Konto gefunden. ' +
+    'Mit welcher E-Mail-Adresse haben Sie sich registriert? Bitte nennen Sie sie uns in Ihrer Antwort ' +
+    '(sie kann eine andere sein als die, von der Sie schreiben); dann prüfen wir die Reset-E-Mail für dieses Konto.' +
     SIGN_OFF_DE,
 };
 

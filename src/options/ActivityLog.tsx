@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { ACTIVITY_KEY, actionWords, clearActivity, readActivity, type ActivityEntry } from '../shared/activityLog';
+import { ACTIVITY_KEY, actionWords, clearActivity, outcomeWords, readActivity, type ActivityEntry } from '../shared/activityLog';
 import { t } from '../shared/i18n';
 import { activityCsv, filterActivity } from './csv';
 import { downloadFile } from './download';
@@ -21,7 +21,8 @@ export function ActivityLog() {
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
 
-  const shown = filterActivity(entries, filter);
+  // Outcomes in words, also old entries stored with codes (and so in the CSV as shown).
+  const shown = filterActivity(entries, filter).map((e) => ({ ...e, outcome: outcomeWords(e.outcome) }));
 
   const exportCsv = () => {
     // A BOM, so spreadsheet programs read the file as UTF-8 (names with umlauts).

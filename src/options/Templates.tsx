@@ -11,6 +11,7 @@ export const TEMPLATE_NAMES: Record<TemplateId, MessageKey> = {
   'forward-copy': 'optTplForwardCopy',
   'resend-done': 'optTplResendDone',
   'already-changed': 'optTplAlreadyChanged',
+  'which-address': 'optTplWhichAddress',
 };
 
 /** Example values for the live preview (clearly made up). */

@@ -2,17 +2,17 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { isPlausibleEmail, normalizeEmail, sameEmail } from '../domain/email';
 import { REPLY_LANGS, replyLanguage, type ReplyLang, type TemplateId } from '../domain/replyTemplates';
-import { actionWords, readActivity, type ActivityEntry, ACTIVITY_KEY } from '../shared/activityLog';
+import { actionWords, outcomeWords, readActivity, type ActivityEntry, ACTIVITY_KEY } from '../shared/activityLog';
 import { errorText, pageWords } from '../shared/errorWords';
 import { t, type MessageKey } from '../shared/i18n';
 import { sendToBackground } from '../shared/messaging';
-import { nextStep, present, renderReply } from '../shared/present';
+import { duration, nextStep, outcomeLine, present, renderReply, runOutcome, type Presented } from '../shared/present';
 import type { ActionKind } from '../shared/protocol';
-import type { RunError, RunView } from '../shared/runs';
+import type { LookupData, RunError, RunView } from '../shared/runs';
 import type { LabelKey } from '../admin/labels';
 import { DEFAULT_SETTINGS, effectiveTimeZone, loadSettings, type Settings } from '../shared/settings';
 import { CopyButton } from '../ui/CopyButton';
-import { NotFound, ResultCard, ShopPicker } from './ResultCard';
+import { NotFound, OutcomeCard, ResultCard, ShopPicker } from './ResultCard';
 import { LayoutReportAction } from './LayoutReport';
 import { Steps } from './Steps';
 import { stepLabel } from './words';
@@ -28,6 +28,9 @@ function tabFromQuery(): number | undefined {
 /** A finished run younger than this is shown again when the popup reopens. */
 const RECENT_MS = 10 * 60_000;
 
+/** No customer with the address: ask which one the customer registered with (the main reply), or to request again. */
+const NOT_FOUND_REPLIES: TemplateId[] = ['which-address', 'try-again'];
+
 const REPLY_NAMES: Record<TemplateId, MessageKey> = {
   'try-again': 'replyTryAgain',
   'request-again': 'replyRequestAgain',
@@ -35,6 +38,7 @@ const REPLY_NAMES: Record<TemplateId, MessageKey> = {
   'forward-copy': 'replyForward',
   'resend-done': 'replyResent',
   'already-changed': 'replyChanged',
+  'which-address': 'replyWhichAddress',
 };
 
 export function Popup() {
@@ -71,7 +75,7 @@ export function Popup() {
     const queried = new URLSearchParams(location.search).get('email');
     if (queried !== null) {
       setEmail(queried);
-      void start('lookup', undefined, queried);
+      void start({ kind: 'lookup', typed: queried });
     } else void (async () => {
       const [current, newest] = await Promise.all([
         sendToBackground('admin/current-customer', { tabId }).catch(() => ({}) as { email?: string }),
@@ -110,7 +114,8 @@ export function Popup() {
     return () => clearTimeout(timer);
   }, [run?.id, run?.status]);
 
-  const start = async (kind: ActionKind, shop?: string, typed = email, decidedAt?: number, sendAnyway = false) => {
+  /** Starts a run: `typed` defaults to the field's address; `decidedAt` is when the agent opened the set-password confirmation. */
+  const start = async ({ kind, shop, typed = email, decidedAt, sendAnyway = false }: { kind: ActionKind; shop?: string | undefined; typed?: string; decidedAt?: number; sendAnyway?: boolean }) => {
     setStartError(null);
     setTeaching(null);
     setConfirming(false);
@@ -176,14 +181,68 @@ export function Popup() {
       replyTimeZone: effectiveTimeZone(settings),
     });
 
+  // What the customer's last action run did (resent, refused as already resent, password set): its line replaces the action buttons.
+  const outcome = run && sameEmail(run.email, email || run.email) ? runOutcome(run) : null;
+  const clock = useNow(secret ? 1000 : 15_000);
+  const passwordBlock = secret ? (
+    <section class="secret" aria-label={t('newPassword')}>
+      <p>{t('newPasswordOnce')}</p>
+      <code class="password">{secret.password}</code>
+      <CopyButton secret text={secret.password} what={t('thePassword')} />
+      <p class="muted" data-countdown>
+        {t('passwordClearsIn', [Math.max(0, Math.ceil((secret.expiresAt - clock) / 1000))])}
+      </p>
+    </section>
+  ) : secretGone ? (
+    <section class="secret" aria-label={t('newPassword')}>
+      <p>{t('newPasswordGone')}</p>
+    </section>
+  ) : null;
+  const outcomeActions = outcome ? (
+    <section class="actions" aria-label={t('actions')}>
+      {outcome.kind === 'password-set' ? null : (
+        <p class={outcome.kind === 'already-resent' ? 'outcome info' : 'outcome ok'} data-outcome={outcome.kind}>
+          {outcomeLine(outcome, now, agentTimeZone)}
+        </p>
+      )}
+      {/* The refusal's own sentence (what was not done, what to tell the customer, whether the history lists it). */}
+      {outcome.kind === 'already-resent' && run?.error ? (
+        <p class="muted" data-outcome-detail>
+          {run.error.message}
+        </p>
+      ) : null}
+      <div class="do-buttons">
+        {outcome.kind === 'password-set' ? (
+          secret ? <CopyButton primary focus secret text={reply('new-password')} what={t('replyNewPassword')} /> : null
+        ) : (
+          <CopyButton primary focus text={reply('resend-done')} what={t('replyResent')} />
+        )}
+        {/* Our own resend the E-mail History does not list (yet): the agent may still choose to send. */}
+        {outcome.kind === 'already-resent' && run?.error?.remedy === 'send-anyway' ? (
+          <button type="button" onClick={() => void start({ kind: 'resend', shop: run.shop, typed: run.email, sendAnyway: true })}>
+            {t('sendAnyway')}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  ) : null;
+
+  /** One shop's state at a glance, judged as the card would judge it. */
+  const shopState = (lookup: LookupData | undefined): { state: string; line: string } | null => {
+    if (!lookup) return null;
+    const p = present(lookup, { now, validityHours: settings.validityHours, adminTimeZone: effectiveTimeZone(settings), adminZoneKnown: effectiveTimeZone(settings) === settings.adminTimeZone, agentTimeZone });
+    const detail = p.status.state === 'valid' ? t('leftDuration', [duration(p.status.remainingMs, 'left')]) : p.age ? t('barRequested', [p.age]) : '';
+    return { state: p.status.state, line: detail ? `${p.stateWord} · ${detail}` : p.stateWord };
+  };
+
   const next = presented ? nextStep(presented.decision, presented.status, settings.setPasswordBelowMinutes * 60_000) : null;
   // The one thing to do, directly under the state word: its button is the primary one.
-  const actions =
+  const actions = outcomeActions ?? (
     presented && next ? (
       <section class="actions" aria-label={t('actions')}>
         <p class="do">{next.text}</p>
         <div class="do-buttons">
-          <button type="button" class={next.action === 'resend' ? 'primary' : undefined} disabled={!canResend} aria-describedby="resend-why" onClick={() => void start('resend', shop)}>
+          <button type="button" class={next.action === 'resend' ? 'primary' : undefined} disabled={!canResend} aria-describedby="resend-why" onClick={() => void start({ kind: 'resend', shop })}>
             {t('resend')}
           </button>
           {confirming ? null : (
@@ -201,7 +260,7 @@ export function Popup() {
         {confirming ? (
           <div class="confirm" role="group" aria-label={t('setPassword')}>
             <p>{t('confirmSetPassword', [normalizeEmail(email), shop ?? ''])}</p>
-            <button type="button" class="primary" onClick={() => void start('set-password', shop, email, confirming)}>
+            <button type="button" class="primary" onClick={() => void start({ kind: 'set-password', shop, decidedAt: confirming })}>
               {t('confirm')}
             </button>{' '}
             <button type="button" onClick={() => setConfirming(false)}>
@@ -210,7 +269,10 @@ export function Popup() {
           </div>
         ) : null}
       </section>
-    ) : null;
+    ) : null);
+  // The live region says the state word only (the card is read when the agent goes to it).
+  const headline = outcome ? outcomeLine(outcome, now, agentTimeZone) : presented ? presented.stateWord : run?.status === 'failed' && run.error?.code === 'not-found' ? t('noCustomer') : run?.status === 'choose-shop' ? t('severalShops') : '';
+  const shownError = run?.status === 'failed' && run.error && run.error.code !== 'not-found' && outcome?.kind !== 'already-resent' ? run.error : null;
 
   return (
     <main class="popup">
@@ -220,7 +282,7 @@ export function Popup() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void start('lookup');
+          void start({ kind: 'lookup' });
         }}
       >
         <label for="customer-email">{t('customerEmail')}</label>
@@ -256,30 +318,54 @@ export function Popup() {
 
       {run ? <Steps run={run} /> : null}
 
-      <div role="status" aria-live="polite" class="result">
-        {startError ? <p class="error">{startError}</p> : null}
-        {followLost && run?.status === 'running' ? <p class="error">{followLost}</p> : null}
+      <p data-announce role="status" aria-live="polite" class="announce">
+        {headline}
+      </p>
+      <div class="result">
+        {startError ? (
+          <p class="error" role="alert">
+            {startError}
+          </p>
+        ) : null}
+        {followLost && run?.status === 'running' ? (
+          <p class="error" role="alert">
+            {followLost}
+          </p>
+        ) : null}
         {run?.status === 'running' && !presented ? <p>{t('working')}</p> : null}
-        {run?.status === 'choose-shop' && run.shops ? <ShopPicker shops={run.shops} onPick={(s) => void start(run.kind, s)} /> : null}
-        {run?.status === 'failed' && run.error?.code === 'not-found' ? <NotFound email={run.email} lookalikes={run.lookalikes ?? []} /> : null}
-        {lookupRun?.lookup && presented ? <ResultCard lookup={lookupRun.lookup} presented={presented} actions={actions} /> : null}
+        {run?.status === 'choose-shop' && run.shops ? <ShopPicker shops={run.shops} onPick={(s) => void start({ kind: run.kind, shop: s })} stateOf={(s) => shopState(run.shopLookups?.find((l) => l.customer.shop === s))} /> : null}
+        {run?.status === 'failed' && run.error?.code === 'not-found' ? (
+          <NotFound
+            email={run.email}
+            lookalikes={run.lookalikes ?? []}
+            onPick={(address) => {
+              setEmail(address);
+              void start({ kind: 'lookup', typed: address });
+            }}
+          />
+        ) : null}
+        {lookupRun?.lookup && presented ? (
+          <ResultCard lookup={lookupRun.lookup} presented={outcome ? withoutResendWarnings(presented) : presented} actions={actions} top={outcome?.kind === 'password-set' ? passwordBlock : null} headline={outcome?.kind === 'password-set' ? headline : undefined} />
+        ) : outcome?.kind === 'password-set' ? (
+          <OutcomeCard headline={headline} top={passwordBlock} actions={actions} />
+        ) : null}
         {run?.status === 'done' && run.notice ? <p class="notice">{run.notice}</p> : null}
-        {run?.status === 'failed' && run.error && run.error.code !== 'not-found' ? (
-          <div class="error-box">
-            <p class="error">{run.error.message}</p>
-            {run.error.step ? <p class="muted">{t('failedAtStep', [stepLabel(run.error.step)])}</p> : null}
-            {run.error.remedy === 'open-login' ? (
+        {run && shownError ? (
+          <div class="error-box" role="alert">
+            <p class="error">{shownError.message}</p>
+            {shownError.step ? <p class="muted">{t('failedAtStep', [stepLabel(shownError.step)])}</p> : null}
+            {shownError.remedy === 'open-login' ? (
               <button type="button" onClick={() => void openAdmin(run.tabId, settings.adminUrl)}>
                 {t('openLogin')}
               </button>
             ) : null}
-            {run.error.remedy === 'retry' ? (
-              <button type="button" onClick={() => void start(run.kind, run.shop)}>
+            {shownError.remedy === 'retry' ? (
+              <button type="button" onClick={() => void start({ kind: run.kind, shop: run.shop })}>
                 {t('retry')}
               </button>
             ) : null}
-            {run.error.remedy === 'send-anyway' ? (
-              <button type="button" onClick={() => void start('resend', run.shop, run.email, undefined, true)}>
+            {shownError.remedy === 'send-anyway' ? (
+              <button type="button" onClick={() => void start({ kind: 'resend', shop: run.shop, typed: run.email, sendAnyway: true })}>
                 {t('sendAnyway')}
               </button>
             ) : null}
@@ -288,7 +374,7 @@ export function Popup() {
                 {t('showMe')}
               </button>
             ) : null}
-            {run.error.remedy === 'check-settings' ? (
+            {shownError.remedy === 'check-settings' ? (
               <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
                 {t('openOptions')}
               </button>
@@ -303,19 +389,6 @@ export function Popup() {
         ) : null}
       </div>
 
-
-      {secret ? (
-        <section class="secret" aria-label={t('newPassword')}>
-          <p>{t('newPasswordOnce')}</p>
-          <code class="password">{secret.password}</code>
-          <CopyButton secret text={secret.password} what={t('thePassword')} />
-          <CopyButton secret text={reply('new-password')} what={t('replyNewPassword')} />
-        </section>
-      ) : secretGone ? (
-        <section class="secret" aria-label={t('newPassword')}>
-          <p role="status">{t('newPasswordGone')}</p>
-        </section>
-      ) : null}
 
       {presented || run?.error?.code === 'not-found' ? (
         <section class="replies" aria-label={t('replies')}>
@@ -334,10 +407,10 @@ export function Popup() {
             </span>
           </p>
           {/* Only the replies that fit the state; the main one is the primary button (in the card when copying is the step). */}
-          {(next ? next.replies : (['try-again', 'forward-copy'] as TemplateId[]))
+          {(next ? next.replies : NOT_FOUND_REPLIES)
             .filter((id) => !(next?.action === 'copy-reply' && id === next.reply))
             .map((id) => (
-              <CopyButton key={id} primary={id === next?.reply} text={reply(id)} what={t(REPLY_NAMES[id])} />
+              <CopyButton key={id} primary={next ? id === next.reply : id === NOT_FOUND_REPLIES[0]} text={reply(id)} what={t(REPLY_NAMES[id])} />
             ))}
         </section>
       ) : null}
@@ -348,7 +421,7 @@ export function Popup() {
           <ul>
             {activity.slice(0, 5).map((a) => (
               <li key={`${a.at}-${a.email}-${a.action}`}>
-                <time>{new Date(a.at).toLocaleTimeString()}</time> {actionWords(a.action)} {a.email} {a.shop ? `(${a.shop})` : ''}: {a.outcome}
+                <time>{new Date(a.at).toLocaleTimeString()}</time> {actionWords(a.action)} {a.email} {a.shop ? `(${a.shop})` : ''}: {outcomeWords(a.outcome)}
               </li>
             ))}
           </ul>
@@ -362,6 +435,11 @@ export function Popup() {
       )}
     </main>
   );
+}
+
+/** After our own resend (or its refusal) the outcome line says it; an earlier-resend warning with its row would repeat it. */
+function withoutResendWarnings(presented: Presented): Presented {
+  return { ...presented, warnings: presented.warnings.filter((_, i) => presented.decision.warnings[i]?.code !== 'resent-before') };
 }
 
 async function openAdmin(tabId: number | undefined, adminUrl: string): Promise<void> {

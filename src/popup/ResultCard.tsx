@@ -5,11 +5,13 @@ import type { Presented } from '../shared/present';
 import type { LookupData } from '../shared/runs';
 
 /** The look-up's result at a glance: state word first, then the facts behind it. */
-export function ResultCard({ lookup, presented, actions }: { lookup: LookupData; presented: Presented; actions?: ComponentChildren }) {
+export function ResultCard({ lookup, presented, actions, top, headline }: { lookup: LookupData; presented: Presented; actions?: ComponentChildren; top?: ComponentChildren; headline?: string | undefined }) {
   const { status } = presented;
+  // `headline`: what our own action made of the state ("Changed by you at 02:10 CET"), in place of the state word read before it.
   return (
-    <section class={`card state-${status.state}`} aria-label={t('result')}>
-      <p class="state-word">{presented.stateWord}</p>
+    <section class={`card state-${headline ? 'changed' : status.state}`} aria-label={t('result')}>
+      <p class="state-word">{headline ?? presented.stateWord}</p>
+      {top}
       {actions}
       <dl>
         <dt>{t('customer')}</dt>
@@ -60,7 +62,19 @@ export function ResultCard({ lookup, presented, actions }: { lookup: LookupData;
   );
 }
 
-export function ShopPicker({ shops, onPick }: { shops: CustomerRef[]; onPick(shop: string): void }) {
+/** The outcome of our action without a look-up to show (the popup reopened after a set password). */
+export function OutcomeCard({ headline, top, actions }: { headline: string; top?: ComponentChildren; actions?: ComponentChildren }) {
+  return (
+    <section class="card state-changed" aria-label={t('result')}>
+      <p class="state-word">{headline}</p>
+      {top}
+      {actions}
+    </section>
+  );
+}
+
+/** Several shops: each one with its own state ("Valid · 22 h left"), or "not checked" when it could not be read. */
+export function ShopPicker({ shops, onPick, stateOf }: { shops: CustomerRef[]; onPick(shop: string): void; stateOf(shop: string): { state: string; line: string } | null }) {
   return (
     <section class="card" aria-label={t('severalShops')}>
       <p>{t('severalShops')}</p>
@@ -70,7 +84,17 @@ export function ShopPicker({ shops, onPick }: { shops: CustomerRef[]; onPick(sho
             <button type="button" onClick={() => onPick(s.shop)}>
               {s.shop}
             </button>{' '}
-            <span class="muted">{s.name}</span>
+            <span class="muted">{s.name}</span>{' '}
+            {((state) =>
+              state ? (
+                <span class={`shop-state state-text-${state.state}`} data-shop-state={state.state}>
+                  {state.line}
+                </span>
+              ) : (
+                <span class="muted" data-shop-state="unknown">
+                  {t('shopNotChecked')}
+                </span>
+              ))(stateOf(s.shop))}
           </li>
         ))}
       </ul>
@@ -78,7 +102,8 @@ export function ShopPicker({ shops, onPick }: { shops: CustomerRef[]; onPick(sho
   );
 }
 
-export function NotFound({ email, lookalikes }: { email: string; lookalikes: CustomerRef[] }) {
+/** No exact match: the admin's look-alikes, each a button that looks that address up (the customer may have mistyped). */
+export function NotFound({ email, lookalikes, onPick }: { email: string; lookalikes: CustomerRef[]; onPick(email: string): void }) {
   return (
     <section class="card state-none" aria-label={t('result')}>
       <p class="state-word">{t('noCustomer')}</p>
@@ -89,7 +114,10 @@ export function NotFound({ email, lookalikes }: { email: string; lookalikes: Cus
           <ul class="lookalikes">
             {lookalikes.map((c) => (
               <li key={`${c.email}|${c.shop}`}>
-                {c.email} <span class="muted">({c.shop})</span>
+                <button type="button" class="link" aria-label={t('lookUpThis', [c.email])} onClick={() => onPick(c.email)}>
+                  {c.email}
+                </button>{' '}
+                <span class="muted">({c.shop})</span>
               </li>
             ))}
           </ul>

@@ -28,6 +28,31 @@ export const actionWords = (action: ActionKind): string => (action in ACTION_KEY
 /** Why a run failed, in a few plain words for the log (never a code). */
 export const failureWords = (code: string | undefined): string => t(failureKey(code));
 
+/**
+ * Entries written before the outcomes were words (up to e9729f4) hold English codes such as
+ * "failed: label-missing": shown in words as well. Anything else is already words and stays.
+ */
+const LEGACY_OUTCOMES: Readonly<Record<string, MessageKey>> = {
+  'several shops': 'outSeveralShops',
+  'not found': 'outNotFound',
+  interrupted: 'outInterrupted',
+  'reset e-mail resent': 'outResent',
+  'new password set': 'outPasswordSet',
+  done: 'outDone',
+  Valid: 'stateValid',
+  Expired: 'stateExpired',
+  'Already changed': 'stateChanged',
+  'No reset request': 'stateNone',
+};
+
+/** An entry's outcome as the agent reads it, in the agent's language, also for old entries with codes. */
+export function outcomeWords(outcome: string): string {
+  const failed = /^failed: (.+)$/.exec(outcome);
+  if (failed) return t('outFailed', [failureWords(failed[1] === 'unknown' ? undefined : failed[1])]);
+  const key = Object.hasOwn(LEGACY_OUTCOMES, outcome) ? LEGACY_OUTCOMES[outcome] : undefined;
+  return key ? t(key) : outcome;
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
 export async function readActivity(): Promise<ActivityEntry[]> {

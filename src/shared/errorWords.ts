@@ -115,7 +115,7 @@ export function errorSentence(error: ErrorLike): string {
   const page = pageWords(String(d.page));
   const label = typeof d.label === 'object' && d.label && 'text' in d.label ? t('quoted', [String((d.label as { text: unknown }).text)]) : t('anExpectedElement');
   let sentence = t(key, [page, label]);
-  if (error.code === 'already-resent' && typeof d.agoMs === 'number') sentence = t('errAlreadyResentAgo', [duration(d.agoMs)]);
+  if (error.code === 'already-resent' && typeof d.agoMs === 'number') sentence = t('errAlreadyResentAgo', [duration(d.agoMs, 'ago')]);
   if (error.code === 'already-resent' && d.notListed === true) sentence = `${sentence} ${t('errAlreadyResentUnlisted')}`;
   if (error.code === 'not-resendable' && typeof d.reason === 'object' && d.reason) sentence = `${sentence} ${reasonText(d.reason as Reason)}`;
   if (typeof d.adminSays === 'string' && d.adminSays) sentence = `${sentence} ${t('adminSays', [d.adminSays])}`;

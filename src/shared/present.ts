@@ -8,11 +8,12 @@ import { TZDate } from '@date-fns/tz';
 // lightFormat: no locale data in the popup's bundle; an ISO-like date reads the same everywhere.
 import { lightFormat } from 'date-fns';
 import type { Alternative, Decision, Reason, Warning } from '../domain/decideAction';
+import { roundDuration, type RoundedDuration } from '../domain/formatDuration';
 import { DEFAULT_TEMPLATES_BY_LANG, NO_NAME, renderTemplate, templateKey, type ReplyLang, type TemplateId } from '../domain/replyTemplates';
 import type { ResetState, ResetStatus } from '../domain/resetStatus';
 import { judge } from './judge';
 import { t, type MessageKey } from './i18n';
-import type { LookupData } from './runs';
+import type { LookupData, RunView } from './runs';
 
 const STATE_KEYS: Record<ResetState, MessageKey> = {
   valid: 'stateValid',
@@ -23,36 +24,27 @@ const STATE_KEYS: Record<ResetState, MessageKey> = {
 
 export const stateWord = (state: ResetState): string => t(STATE_KEYS[state]);
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const UNITS: ReadonlyArray<readonly [number, MessageKey]> = [
-  [DAY, 'unitDay'],
-  [HOUR, 'unitHour'],
-  [MINUTE, 'unitMinute'],
-  [SECOND, 'unitSecond'],
-];
+const HOUR = 3_600_000;
+const UNIT_KEYS: Record<Exclude<RoundedDuration['unit'], 'under-minute'>, MessageKey> = {
+  minute: 'unitMinute',
+  hour: 'unitHour',
+  day: 'unitDay',
+};
 
 /**
- * A duration in the agent's language: the two most significant units, counted down (floored) so
- * time left is never overstated ("5 h 12 m"; German "5 Std. 12 Min.").
+ * A duration in the agent's language, rounded as the domain's roundDuration says: time left
+ * counted down ("22 h"), time since rounded ("about 2 h"), under a minute "less than 1 min", never
+ * negative. The one way every agent-visible duration is worded (card, in-page bar, badges, pills).
  */
-export function duration(ms: number): string {
-  let rest = Math.floor(Math.max(0, ms) / SECOND) * SECOND;
-  const parts: string[] = [];
-  for (const [size, key] of UNITS) {
-    const count = Math.floor(rest / size);
-    rest -= count * size;
-    if (count > 0) parts.push(t(key, [count]));
-    if (parts.length === 2 || (parts.length === 1 && count === 0)) break;
-  }
-  return parts.length ? parts.join(' ') : t('unitSecond', [0]);
+export function duration(ms: number, direction: 'left' | 'ago'): string {
+  const rounded = roundDuration(ms, direction);
+  const words = rounded.unit === 'under-minute' ? t('unitUnderMinute') : t(UNIT_KEYS[rounded.unit], [rounded.count]);
+  return rounded.about ? t('aboutDuration', [words]) : words;
 }
 
-/** The validity window for customers: "24 hours" (whole hours), else a duration. */
+/** The validity window for customers: "24 hours" (whole hours), else in minutes (a setting is exact, never rounded to hours). */
 export function validityWords(ms: number): string {
-  return ms > 0 && ms % HOUR === 0 ? (ms === HOUR ? t('oneHour') : t('nHours', [ms / HOUR])) : duration(ms);
+  return ms > 0 && ms % HOUR === 0 ? (ms === HOUR ? t('oneHour') : t('nHours', [ms / HOUR]))  : t('unitMinute', [Math.round(ms / 60_000)]);
 }
 
 /** Plain words for the customer, in the agent's language, for a decision's reason. */
@@ -61,15 +53,15 @@ export function reasonText(reason: Reason): string {
     case 'no-request':
       return t('reasonNoRequest');
     case 'changed':
-      return reason.by === 'agent' ? t('reasonChangedByAgent', [duration(reason.agoMs)]) : t('reasonChanged', [duration(reason.agoMs)]);
+      return reason.by === 'agent' ? t('reasonChangedByAgent', [duration(reason.agoMs, 'ago')]) : t('reasonChanged', [duration(reason.agoMs, 'ago')]);
     case 'expired':
-      return t('reasonExpired', [duration(reason.ageMs), validityWords(reason.validityMs)]);
+      return t('reasonExpired', [duration(reason.ageMs, 'ago'), validityWords(reason.validityMs)]);
     case 'valid-no-email':
-      return t('reasonValidNoEmail', [duration(reason.ageMs)]);
+      return t('reasonValidNoEmail', [duration(reason.ageMs, 'ago')]);
     case 'resend':
-      return t('reasonResend', [duration(reason.ageMs), duration(reason.remainingMs), validityWords(reason.validityMs)]);
+      return t('reasonResend', [duration(reason.ageMs, 'ago'), duration(reason.remainingMs, 'left'), validityWords(reason.validityMs)]);
     case 'valid-zone-uncertain':
-      return t('reasonZoneUncertain', [duration(reason.ageMs)]);
+      return t('reasonZoneUncertain', [duration(reason.ageMs, 'ago')]);
     case 'zone-wrong':
       return t('reasonZoneWrong');
   }
@@ -93,15 +85,15 @@ export function warningText(warning: Warning): string {
     case 'undated-emails':
       return t('warnUndatedEmails', [warning.rows.length, rowWords(warning.rows)]);
     case 'resent-before':
-      return t(warning.times === 1 ? 'warnResentOnce' : 'warnResentTimes', [warning.times, duration(warning.agoMs), warning.row]);
+      return t(warning.times === 1 ? 'warnResentOnce' : 'warnResentTimes', [warning.times, duration(warning.agoMs, 'ago'), warning.row]);
     case 'email-older-than-request':
       return t('warnEmailOlder', [warning.row]);
     case 'expires-soon':
-      return t('warnExpiresSoon', [duration(warning.remainingMs)]);
+      return t('warnExpiresSoon', [duration(warning.remainingMs, 'left')]);
     case 'other-recipient':
       return t('warnOtherRecipient', [warning.recipient, warning.customerEmail]);
     case 'zone-assumed-edge':
-      return t('warnZoneAssumedEdge', [duration(warning.uncertaintyMs)]);
+      return t('warnZoneAssumedEdge', [duration(warning.uncertaintyMs, 'left')]);
     case 'zone-wrong':
       return t('warnZoneWrong');
   }
@@ -160,10 +152,10 @@ export function present(lookup: LookupData, options: PresentOptions): Presented 
   result.requestedAt = sameWallClock(at, options.agentTimeZone, options.adminTimeZone)
     ? { agent }
     : { agent, admin: t('adminTime', [formatInstant(at, options.adminTimeZone), zoneAbbreviation(at, options.adminTimeZone)]) };
-  result.age = t('ago', [duration(status.ageMs)]);
+  result.age = t('ago', [duration(status.ageMs, 'ago')]);
   const until = zoned(status.validUntil, options.agentTimeZone);
-  if (status.state === 'valid') result.validity = t('validUntil', [until, duration(status.remainingMs)]);
-  else if (status.state === 'expired') result.validity = t('expiredSince', [until, duration(status.expiredForMs)]);
+  if (status.state === 'valid') result.validity = t('validUntil', [until, duration(status.remainingMs, 'left')]);
+  else if (status.state === 'expired') result.validity = t('expiredSince', [until, duration(status.expiredForMs, 'ago')]);
   else result.validity = t('changedAt', [zoned(status.changedBy.at, options.agentTimeZone)]);
   result.zoneAssumed = !zoneKnown;
   return result;
@@ -219,7 +211,7 @@ export function nextStep(decision: Decision, status: ResetStatus, setPasswordBel
   switch (decision.kind) {
     case 'resend':
       if (status.state === 'valid' && status.remainingMs < setPasswordBelowMs) {
-        return { action: 'set-password', text: t('doSetPasswordSoon', [duration(status.remainingMs)]), replies: ['forward-copy'] };
+        return { action: 'set-password', text: t('doSetPasswordSoon', [duration(status.remainingMs, 'left')]), replies: ['forward-copy'] };
       }
       return { action: 'resend', text: t('doResend'), reply: 'resend-done', replies: ['resend-done', 'forward-copy'] };
     case 'manual-reset':
@@ -230,5 +222,34 @@ export function nextStep(decision: Decision, status: ResetStatus, setPasswordBel
       return { action: 'copy-reply', text: t('doNothing'), reply: 'already-changed', replies: ['already-changed'] };
     case 'no-request':
       return { action: 'copy-reply', text: t('doNoRequest'), reply: 'try-again', replies: ['try-again', 'forward-copy'] };
+  }
+}
+
+/** A clock time in the agent's language with its zone: "02:09 CET" / "02:09 MEZ". */
+export function agentClock(ms: number, zone: string): string {
+  return new Intl.DateTimeFormat(t('htmlLang') === 'de' ? 'de-DE' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone, timeZoneName: 'short' }).format(ms);
+}
+
+/** What an action run did, for the line that replaces the action buttons (popup and in-page bar alike). */
+export type RunOutcome = { kind: 'resent'; at: number } | { kind: 'already-resent'; at: number } | { kind: 'password-set'; at: number };
+
+export function runOutcome(run: RunView | null | undefined): RunOutcome | null {
+  if (!run) return null;
+  if (run.kind === 'resend' && run.status === 'done') return { kind: 'resent', at: run.sendAttempt?.at ?? run.endedAt ?? run.startedAt };
+  // A second resend refused: the first one is the news, not an error.
+  if (run.kind === 'resend' && run.status === 'failed' && run.error?.code === 'already-resent' && run.error.resentAt !== undefined) return { kind: 'already-resent', at: run.error.resentAt };
+  if (run.kind === 'set-password' && run.status === 'done') return { kind: 'password-set', at: run.endedAt ?? run.startedAt };
+  return null;
+}
+
+/** "Resent at 02:09 CET" / "Already resent 1 min ago" / "Changed by you at 02:10 CET". */
+export function outcomeLine(outcome: RunOutcome, now: number, agentTimeZone: string): string {
+  switch (outcome.kind) {
+    case 'resent':
+      return t('resentAt', [agentClock(outcome.at, agentTimeZone)]);
+    case 'already-resent':
+      return t('alreadyResentAgo', [duration(now - outcome.at, 'ago')]);
+    case 'password-set':
+      return t('changedByYouAt', [agentClock(outcome.at, agentTimeZone)]);
   }
 }

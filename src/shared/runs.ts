@@ -45,6 +45,8 @@ export interface RunError {
   /** The admin's label it is about (label-missing: what teach mode asks the agent to point out), and its page. */
   label?: { key: string; text: string };
   page?: PageReport['page'];
+  /** already-resent: when the resend it refused to repeat went out (the popup words its age live). */
+  resentAt?: number;
 }
 
 /** Everything the card needs; state and decision are derived from it with the pure rules. */
@@ -73,6 +75,8 @@ export interface RunView {
   lookup?: LookupData;
   /** Several shops hold this e-mail: pick one and start again with `shop`. */
   shops?: CustomerRef[];
+  /** A look-up with several shops: each shop's reading (a shop that could not be read has none). */
+  shopLookups?: LookupData[];
   /** Substring look-alikes when there is no exact match. */
   lookalikes?: CustomerRef[];
   /** The admin's own words on success ("E-mail has been sent", "Changes saved"). */

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 
 /**
@@ -8,8 +8,13 @@ import { t } from '../shared/i18n';
  * clipboard only with the clipboardRead permission, which Reset Desk does not ask for (Chromium:
  * "Read permission denied"), and a closed popup runs nothing; so the popup says so instead.
  */
-export function CopyButton({ text, what, secret, primary }: { text: string; what: string; secret?: boolean; primary?: boolean }) {
+export function CopyButton({ text, what, secret, primary, focus }: { text: string; what: string; secret?: boolean; primary?: boolean; focus?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const button = useRef<HTMLButtonElement>(null);
+  // The next step after an action (copy the reply): focused when it appears, so Enter does it.
+  useEffect(() => {
+    if (focus) button.current?.focus();
+  }, [focus]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
@@ -20,7 +25,7 @@ export function CopyButton({ text, what, secret, primary }: { text: string; what
   };
   return (
     <span class="copy">
-      <button type="button" class={primary ? 'primary' : undefined} onClick={copy} title={what} aria-label={t('copyThis', [what])}>
+      <button ref={button} type="button" class={primary ? 'primary' : undefined} onClick={copy} title={what} aria-label={t('copyThis', [what])}>
         {t('copy')}
       </button>
       <span class="copy-what">{what}</span>

@@ -59,6 +59,39 @@ describe.each(['light', 'dark'] as const)('axe: 0 violations (%s)', (scheme) => 
     await popup.close();
   });
 
+  it('popup: several shops, look-alikes, after a resend, a refused second resend, after set password', async () => {
+    const popup = await world.ext.openPopup(world.adminTabId);
+    await popup.emulateMedia({ colorScheme: scheme });
+    const lookUp = async (email: string) => {
+      await popup.getByLabel('Customer e-mail').fill(email);
+      // exact: the look-alikes are buttons named "Look up <address>".
+      await popup.getByRole('button', { name: 'Look up', exact: true }).click();
+      await popup.locator('.card').waitFor({ timeout: 30_000 });
+      await expect.poll(() => popup.locator('[aria-current="step"]').count(), { timeout: 30_000 }).toBe(0);
+    };
+    await lookUp(PEOPLE.twoShops);
+    await popup.locator('.shops [data-shop-state]').first().waitFor();
+    expect(await axe(popup), 'several shops').toEqual([]);
+    await lookUp('nna@example.com');
+    await popup.locator('.lookalikes button').first().waitFor();
+    expect(await axe(popup), 'look-alikes').toEqual([]);
+    for (const outcome of ['resent', 'already-resent']) {
+      await lookUp(PEOPLE.valid2h);
+      await popup.locator('.card .state-word', { hasText: 'Valid' }).waitFor({ timeout: 30_000 });
+      await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();
+      await popup.locator(`.card [data-outcome="${outcome}"]`).waitFor({ timeout: 30_000 });
+      await expect.poll(() => popup.locator('[aria-current="step"]').count(), { timeout: 30_000 }).toBe(0);
+      expect(await axe(popup), outcome).toEqual([]);
+    }
+    await lookUp(PEOPLE.expired3d);
+    await popup.locator('.card .state-word', { hasText: 'Expired' }).waitFor({ timeout: 30_000 });
+    await popup.getByRole('button', { name: 'Set new password' }).click();
+    await popup.getByRole('button', { name: 'Confirm' }).click();
+    await popup.locator('.card .secret code.password').waitFor({ timeout: 30_000 });
+    expect(await axe(popup), 'after set password').toEqual([]);
+    await popup.close();
+  });
+
   it('in-page help on the user page: the bar and the badges', async () => {
     const { admin, sim } = world;
     await admin.emulateMedia({ colorScheme: scheme });

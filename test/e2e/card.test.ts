@@ -110,4 +110,30 @@ describe.each([
       await popup.close();
     }
   });
+
+  it('the popup after its actions: resent, a refused second resend, a new password set', async () => {
+    const shot = async (popup: Page, name: string) => {
+      await expect.poll(() => popup.locator('[aria-current="step"]').count(), { timeout: 30_000 }).toBe(0);
+      await popup.screenshot({ path: `${SHOTS}/popup-${name}-${lang}-${scheme}.png` });
+      await popup.close();
+    };
+    const open = async (email: string) => {
+      const popup = await world.ext.openPopup(world.adminTabId);
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.emulateMedia({ colorScheme: scheme });
+      await settle(popup, email);
+      return popup;
+    };
+    for (const name of ['after-resend', 'already-resent'] as const) {
+      const popup = await open(PEOPLE.valid2h);
+      await popup.locator('.card .do-buttons button').first().click();
+      await popup.locator(`.card [data-outcome="${name === 'after-resend' ? 'resent' : 'already-resent'}"]`).waitFor({ timeout: 30_000 });
+      await shot(popup, name);
+    }
+    const popup = await open(PEOPLE.expired3d);
+    await popup.locator('.card .do-buttons button.primary, .card .do-buttons button').filter({ hasText: lang === 'de' ? 'Neues Passwort setzen' : 'Set new password' }).click();
+    await popup.locator('.card .confirm button.primary').click();
+    await popup.locator('.card .secret code.password').waitFor({ timeout: 30_000 });
+    await shot(popup, 'after-set-password');
+  });
 });

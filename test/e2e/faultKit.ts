@@ -131,7 +131,8 @@ async function shownFor(popup: Page, run: RunRecord, all: RunRecord[]): Promise<
   const norm = (t: string | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
   if (run.status === 'failed' && run.error) {
     if (run.error.code === 'not-found') return (await status.innerText()).includes(run.email) ? 'error' : 'none';
-    return (await texts('.error')).includes(norm(run.error.message)) ? 'error' : 'none';
+    // A refused second resend is shown as information, not in an .error: its sentence is the outcome's detail.
+    return (await texts('.error, [data-outcome-detail]')).includes(norm(run.error.message)) ? 'error' : 'none';
   }
   if (run.status === 'choose-shop') return (await status.getByRole('button').count()) > 0 ? 'result' : 'none';
   if (run.status !== 'done') return 'none';
@@ -149,9 +150,9 @@ async function shownFor(popup: Page, run: RunRecord, all: RunRecord[]): Promise<
   return cardText.includes(run.lookup.customer.email) && cardText.includes(run.lookup.customer.shop) ? 'result' : 'none';
 }
 
-/** The popup's result region (role=status). */
+/** The popup's result region (the live region is p[data-announce], the state word only). */
 export function resultRegion(popup: Page) {
-  return popup.locator('div.result[role="status"]');
+  return popup.locator('div.result');
 }
 
 /**

@@ -60,7 +60,7 @@ describe('German UI: no English sentence', () => {
     ['changed', PEOPLE.changed, /Bereits geändert/],
     ['changed by an agent', PEOPLE.adminChanged, /Bereits geändert/],
     ['no request', PEOPLE.noRequest, /Keine Reset-Anfrage/],
-    ['several shops', PEOPLE.twoShops, /mehreren Shops/],
+    ['several shops, each with its state', PEOPLE.twoShops, /mehreren Shops[\s\S]*Gültig · noch/],
     ['no customer, look-alikes', 'nna@example.com', /Kein Kunde/],
   ] as const;
   for (const [name, email, word] of STATES) {
@@ -80,17 +80,31 @@ describe('German UI: no English sentence', () => {
     await noEnglish(world.admin, 'user page', true);
   });
 
-  it('popup after a resend and after setting a password', async () => {
+  it('popup after a resend, a refused second resend, and after setting a password', async () => {
     const popup = await lookUpDe(PEOPLE.valid2h, /Gültig/);
     await popup.getByRole('button', { name: 'Reset-E-Mail erneut senden' }).first().click();
-    await expect.poll(() => popup.locator('.step-failed, .notice, .error-box').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const resent = popup.locator('.card [data-outcome="resent"]');
+    await resent.waitFor({ timeout: 30_000 });
     await expect.poll(() => popup.locator('[aria-current="step"]').count(), { timeout: 30_000 }).toBe(0);
+    expect(await resent.innerText()).toMatch(/^Erneut gesendet um \d\d:\d\d \S+$/);
     await noEnglish(popup, 'after resend');
-    await popup.getByRole('button', { name: 'Neues Passwort setzen' }).first().click();
-    await popup.getByRole('button', { name: 'Bestätigen' }).click();
-    await popup.locator('.secret').waitFor({ timeout: 30_000 });
-    await noEnglish(popup, 'after set password');
     await popup.close();
+
+    const again = await lookUpDe(PEOPLE.valid2h, /Gültig/);
+    await again.getByRole('button', { name: 'Reset-E-Mail erneut senden' }).first().click();
+    const already = again.locator('.card [data-outcome="already-resent"]');
+    await already.waitFor({ timeout: 30_000 });
+    expect(await already.innerText()).toMatch(/^Schon vor .+ erneut gesendet$/);
+    await noEnglish(again, 'already resent');
+    await again.close();
+
+    const set = await lookUpDe(PEOPLE.expired3d, /Abgelaufen/);
+    await set.getByRole('button', { name: 'Neues Passwort setzen' }).first().click();
+    await set.getByRole('button', { name: 'Bestätigen' }).click();
+    await set.locator('.card .secret').waitFor({ timeout: 30_000 });
+    expect(await set.locator('.card .state-word').innerText()).toMatch(/^Von Ihnen geändert um \d\d:\d\d \S+$/);
+    await noEnglish(set, 'after set password');
+    await set.close();
   });
 
   it('the Incoming requests list pills', async () => {

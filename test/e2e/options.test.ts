@@ -337,6 +337,27 @@ describe('options page', () => {
     expect(manifest.host_permissions).toEqual(['https://admin.flickrocket.com/*', 'http://127.0.0.1/*', 'http://localhost/*']);
     expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
   });
+
+  it('the activity log shows outcomes in words, also old entries stored with codes', async () => {
+    await (await world.ext.serviceWorker()).evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      await c.storage.local.set({
+        activity: [
+          { at: Date.now() - 60_000, action: 'lookup', email: 'old-code@example.com', shop: 'Movie Shop Berlin', outcome: 'failed: label-missing' },
+          { at: Date.now() - 120_000, action: 'resend', email: 'old-code@example.com', shop: 'Movie Shop Berlin', outcome: 'not found' },
+        ],
+      });
+    });
+    await page.reload();
+    const log = page.locator('table.activity tbody');
+    await log.waitFor();
+    const text = await log.innerText();
+    expect(text).toContain("not done: the admin's layout has changed");
+    expect(text).toContain('no customer with this e-mail');
+    expect(text).not.toMatch(/label-missing|failed:|not found/);
+    await (await world.ext.serviceWorker()).evaluate(async () => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.remove('activity'));
+    await page.reload();
+  });
 });
 
 /**

@@ -31,7 +31,10 @@ describe.each(VARIANTS)('popup on the $variant admin ($lang, $dateFormat)', (con
     const popup = await lookUp(world, email);
     await resultSays(popup, word);
     expect(await stateWord(popup)).toBe(word);
-    await expect.poll(() => popup.getByRole('status').innerText()).toContain(email);
+    await expect.poll(() => popup.locator('.result').innerText()).toContain(email);
+    // The live region announces the state word only; the card is no live region.
+    expect(await popup.locator('p[data-announce][aria-live="polite"]').textContent()).toBe(word);
+    expect(await popup.locator('.card').evaluate((card) => card.closest('[aria-live], [role="status"], [role="alert"]') === null)).toBe(true);
     const resend = popup.getByRole('button', { name: 'Resend reset e-mail' });
     expect(await resend.isEnabled()).toBe(word === 'Valid');
     await popup.close();
@@ -55,7 +58,32 @@ describe.each(VARIANTS)('popup on the $variant admin ($lang, $dateFormat)', (con
     expect(sent).toHaveLength(1);
     expect(sent[0]!.customerEmail).toBe(PEOPLE.valid2h);
     expect(sent[0]!.token).toBe(world.sim.people().find((p) => p.email === PEOPLE.valid2h)!.latestToken);
+    // A clear success with its time and zone replaces the buttons; the next step (copy the reply) has the focus.
+    const resent = popup.locator('.card [data-outcome="resent"]');
+    expect(await resent.innerText()).toMatch(/^Resent at \d\d:\d\d \S+$/);
+    expect(await popup.locator('p[data-announce]').textContent()).toBe(await resent.innerText());
+    expect(await popup.locator('.card .actions').getByRole('button', { name: 'Resend reset e-mail' }).count()).toBe(0);
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy reply: reset e-mail resent');
+    // The in-page bar (on the user page the resend left the tab on) agrees, though the popup started it.
+    const bar = world.admin.locator('reset-desk-ui[data-kind="user-bar"] [data-outcome]');
+    await expect.poll(() => bar.first().innerText().catch(() => ''), { timeout: 20_000 }).toMatch(/^Resent at \d\d:\d\d \S+/);
     await popup.close();
+
+    // A second resend is refused: neutral information, with no negative time and no row number.
+    const again = await lookUp(world, PEOPLE.valid2h);
+    await resultSays(again, 'Valid');
+    await runFinished(again);
+    await again.getByRole('button', { name: 'Resend reset e-mail' }).click();
+    const already = again.locator('.card [data-outcome="already-resent"]');
+    await already.waitFor({ timeout: 30_000 });
+    expect(await already.innerText()).toMatch(/^Already resent (less than 1 min|1 min|\d min) ago$/);
+    expect(await already.getAttribute('class')).toContain('info');
+    expect(await again.locator('.error-box, .card .error').count()).toBe(0);
+    const refused = await again.locator('.result').innerText();
+    expect(refused).not.toMatch(/(^|\s|\()-\d|\brow\b/i); // no negative time, no row number
+    expect(refused).not.toContain('already been resent once since the request');
+    expect(world.sim.outbox()).toHaveLength(1);
+    await again.close();
   });
 
   it('does not offer a resend for an expired request, and offers the "request again" reply', async () => {
@@ -78,6 +106,13 @@ describe.each(VARIANTS)('popup on the $variant admin ($lang, $dateFormat)', (con
     expect(value.length).toBeGreaterThanOrEqual(16);
     expect(world.sim.checkPassword(PEOPLE.expired3d, value)).toBe(true);
     expect(world.sim.passwordChanges()).toHaveLength(1);
+    // The password block at the top of the card with its countdown; the reply with it is the main button; the state is ours.
+    expect(await popup.locator('.card .state-word').innerText()).toMatch(/^Changed by you at \d\d:\d\d \S+$/);
+    expect(await popup.locator('.card > :nth-child(2)').evaluate((el) => el.matches('section.secret'))).toBe(true);
+    expect(await popup.locator('.card [data-countdown]').innerText()).toMatch(/^Cleared from here in \d+ s$/);
+    const primary = popup.locator('.card button.primary');
+    expect(await primary.getAttribute('aria-label')).toBe('Copy reply with the new password');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy reply with the new password');
     const stored = await world.dumpStorage();
     expect(stored).not.toContain(value);
     expect(stored).toContain(PEOPLE.expired3d); // the activity log and the run are there, the password is not

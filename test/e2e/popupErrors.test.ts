@@ -36,15 +36,26 @@ describe.each(['classic', 'modern', 'legacy'] as const)('popup edge cases on the
     const popup = await lookUp(world, 'hanna@example.co');
     const text = await resultSays(popup, 'No customer with this e-mail');
     expect(text).toContain(PEOPLE.twoShops);
+    // The reply asks which address the customer registered with; it is the main one.
+    expect(await popup.locator('.replies button.primary').getAttribute('aria-label')).toBe('Copy reply: which address did you register with?');
+    // A look-alike is a button that looks that address up.
+    await popup.getByRole('button', { name: `Look up ${PEOPLE.twoShops}` }).first().click();
+    await resultSays(popup, 'several shops');
+    expect(await popup.getByLabel('Customer e-mail').inputValue()).toBe(PEOPLE.twoShops);
     await popup.close();
   });
 
   it('the same e-mail in two shops asks which shop, then looks that one up', async () => {
     const popup = await lookUp(world, PEOPLE.twoShops);
     await resultSays(popup, 'several shops');
+    // Each shop with its own state (state word and rounded time), not only the first one's.
+    const states = popup.locator('.shops [data-shop-state]');
+    expect(await states.count()).toBe(2);
+    for (const text of await states.allInnerTexts()) expect(text).toMatch(/^(Valid · \d+ (h|min) left|(Expired|Already changed) · requested (about )?\d+ (min|h|d) ago|No reset request)$/);
+    expect(await popup.locator('.shops [data-shop-state="unknown"]').count()).toBe(0);
     await popup.getByRole('button', { name: 'Kids Cinema' }).click();
     await resultSays(popup, 'Expired');
-    expect(await popup.getByRole('status').innerText()).toContain('Kids Cinema');
+    expect(await popup.locator('.result').innerText()).toContain('Kids Cinema');
     await popup.close();
   });
 
@@ -77,12 +88,16 @@ describe.each(['classic', 'modern', 'legacy'] as const)('popup edge cases on the
     await resultSays(first, 'Valid');
     await resultSays(second, 'Valid');
     await Promise.all([
-      first.getByRole('button', { name: 'Resend reset e-mail' }).click(),
-      second.getByRole('button', { name: 'Resend reset e-mail' }).click(),
+      // Each popup follows the run the other started: once it has resent, "Resent at …" replaces
+      // the buttons in both, so the later click may find no button left to press.
+      first.getByRole('button', { name: 'Resend reset e-mail' }).click({ timeout: 10_000 }).catch(() => undefined),
+      second.getByRole('button', { name: 'Resend reset e-mail' }).click({ timeout: 10_000 }).catch(() => undefined),
     ]);
     await runFinished(first);
     await runFinished(second);
     expect(world.sim.outbox()).toHaveLength(1);
+    // Both popups say what happened: resent (the run both followed), or a refused second resend as information.
+    for (const popup of [first, second]) await popup.locator('.card [data-outcome="resent"], .card [data-outcome="already-resent"]').waitFor({ timeout: 20_000 });
     // The HTML-laden name is shown as text in the card, not interpreted.
     expect(await first.locator('img').count()).toBe(0);
     await first.close();

@@ -14,7 +14,8 @@ export async function lookUp(world: World, email: string): Promise<Page> {
 
 /** Waits until the popup's result region says one of `texts` (the run has finished). */
 export async function resultSays(popup: Page, text: string | RegExp, timeout = 30_000): Promise<string> {
-  const status = popup.getByRole('status');
+  // The result region (the live region is only the state word: p[data-announce]).
+  const status = popup.locator('.result');
   await expect.poll(async () => status.innerText(), { timeout }).toMatch(text);
   return status.innerText();
 }

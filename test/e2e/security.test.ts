@@ -303,7 +303,7 @@ describe('HTML and script text from the admin is inert', () => {
     await popup.getByLabel('Customer e-mail').fill(PEOPLE.xss);
     await popup.getByRole('button', { name: 'Look up' }).click();
     await resultSays(popup, 'Valid');
-    const text = await popup.getByRole('status').innerText();
+    const text = await popup.locator('.result').innerText();
     // Shown as text: the shop name with its markup, literally.
     expect(text).toContain(XSS.shop);
     await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();

@@ -53,7 +53,9 @@ async function reachCustomer(ctx: RunContext, openAdmin: OpenAdmin, target: Targ
   const start = await ctx.step('open-admin', () => openAdmin(ctx));
   const arrival = await goToCustomer(ctx, target, ctx.run.email, ctx.run.shop, start);
   if (arrival.kind === 'choose-shop') {
-    await ctx.update({ status: 'choose-shop', shops: arrival.shops, endedAt: Date.now() });
+    // A look-up reads every shop's histories, so the agent picks with each shop's state in view.
+    const shopLookups = ctx.run.kind === 'lookup' && target === TO_USER ? await ctx.step('load-history', () => readEachShop(ctx, target, arrival.shops)) : undefined;
+    await ctx.update({ status: 'choose-shop', shops: arrival.shops, ...(shopLookups ? { shopLookups } : {}), endedAt: Date.now() });
     return null;
   }
   if (arrival.kind === 'not-found') {
@@ -67,6 +69,40 @@ async function reachCustomer(ctx: RunContext, openAdmin: OpenAdmin, target: Targ
   }
   ctx.show({ shop: arrival.customer.shop });
   return arrival;
+}
+
+/** Errors that end the whole run; any other failure leaves just that shop without a state. */
+const ENDS_RUN = new Set(['not-logged-in', 'tab-closed', 'aborted', 'no-admin-tab']);
+
+/**
+ * Several shops hold the e-mail: opens each one's user page from the search results (going back
+ * to the results through the menu for the next) and reads its histories. The pages are not
+ * remembered as known (rememberPage): no shop was chosen, and a later look-up without a shop must
+ * ask again rather than land on whichever shop was read last.
+ */
+async function readEachShop(ctx: RunContext, target: Target, shops: LookupData['customer'][]): Promise<LookupData[]> {
+  const read: LookupData[] = [];
+  let onResults = true;
+  for (const shop of shops) {
+    try {
+      if (!onResults) {
+        await requirePage(ctx, await ctx.navigate('admin/open-menu', { item: target.list }), target.listPage, 'load-history', { reloadOnce: true });
+        await requirePage(ctx, await ctx.navigate('admin/search', { email: ctx.run.email }), target.listPage, 'load-history');
+      }
+      onResults = false;
+      const arrived = await requirePage(ctx, await ctx.navigate('admin/open-result', { email: shop.email, shop: shop.shop }), target.detailPage, 'load-history', { reloadOnce: true });
+      const expect = bindTo(arrived, shop, target.detailPage);
+      const lookup = await readLookup(ctx, shop, expect);
+      recentReads.set(expect.docId, lookup);
+      read.push(lookup);
+    } catch (error) {
+      if (error instanceof MessageError && ENDS_RUN.has(error.code)) throw error;
+      // This shop is listed without a state ("not checked"); the agent can still pick it.
+      console.warn('reset-desk: could not read one shop of several', shop.shop, error instanceof Error ? error.message : error);
+      onResults = false;
+    }
+  }
+  return read;
 }
 
 /**

@@ -173,6 +173,7 @@ export function toRunError(error: unknown, step: StepId | undefined): RunError {
     remedy: wire.details?.sendAnyway === true ? 'send-anyway' : REMEDIES[wire.code],
     ...((step ?? wireStep) ? { step: step ?? wireStep } : {}),
     ...labelAndPage(wire.details),
+    ...(wire.code === 'already-resent' && typeof wire.details?.agoMs === 'number' ? { resentAt: Date.now() - wire.details.agoMs } : {}),
   };
 }
 

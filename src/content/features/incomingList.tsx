@@ -49,20 +49,11 @@ export const FRAME_ATTR = 'data-reset-desk-frame';
 
 export type PillKind = 'valid' | 'expired' | 'changed' | 'none' | 'failed';
 
-const HOUR = 3_600_000;
-
-/**
- * Time left at a glance, counted down to whole hours ("22 h"; under an hour as exact as a badge).
- * Local stand-in for the rounded-time words of issue 16 (present.ts roughDuration(ms, 'left')):
- * swap it in once that lands.
- */
-const hoursLeft = (ms: number): string => (ms >= HOUR ? t('unitHour', [Math.floor(ms / HOUR)]) : duration(ms));
-
 /** The pill's class and words for a reset state ("valid · 22 h left", as the user page's badge). Pure: exported for unit tests. */
 export function pillWords(status: ResetStatus): { kind: PillKind; text: string } {
   switch (status.state) {
     case 'valid':
-      return { kind: 'valid', text: t('badgeValid', [hoursLeft(status.remainingMs)]) };
+      return { kind: 'valid', text: t('badgeValid', [duration(status.remainingMs, 'left')]) };
     case 'expired':
       return { kind: 'expired', text: t('pillExpired') };
     case 'changed':

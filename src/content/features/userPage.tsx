@@ -23,7 +23,7 @@ import { replyLanguage, templateForDecision, type TemplateId } from '../../domai
 import type { RowVerdict } from '../../domain/resetStatus';
 import { t, type MessageKey } from '../../shared/i18n';
 import { sendToBackground } from '../../shared/messaging';
-import { duration, present, renderReply, type Presented } from '../../shared/present';
+import { duration, outcomeLine, present, renderReply, runOutcome, type Presented } from '../../shared/present';
 import type { LookupData } from '../../shared/runs';
 import type { PageContext } from '../pageContext';
 import { useRun } from '../../ui/live';
@@ -54,9 +54,9 @@ const ACTION_KEYS: Record<Presented['decision']['kind'], MessageKey> = {
 export function verdictWords(v: RowVerdict): { kind: string; text: string } {
   switch (v.kind) {
     case 'valid':
-      return { kind: 'valid', text: t('badgeValid', [duration(v.remainingMs)]) };
+      return { kind: 'valid', text: t('badgeValid', [duration(v.remainingMs, 'left')]) };
     case 'expired':
-      return { kind: 'expired', text: t('badgeExpired', [duration(v.expiredForMs)]) };
+      return { kind: 'expired', text: t('badgeExpired', [duration(v.expiredForMs, 'ago')]) };
     case 'changed':
       return { kind: 'changed', text: t('badgeChanged') };
     case 'superseded':
@@ -177,11 +177,12 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
     if (ctx.settings.autoLoadHistories) void load();
   }, []);
 
-  // Our resend: one started from a page of this tab that is running, or ended since just before
-  // this page loaded (the resend reloads the page to read fresh histories before and after Send).
+  // This customer's resend, wherever it was started (this bar, the popup, another tab): running, or
+  // ended since just before this page loaded (the resend reloads the page to read fresh histories
+  // before and after Send), so the bar and the popup agree on what was done.
   const run = live.run;
   const resendRun =
-    run && run.kind === 'resend' && run.onThisPage && sameEmail(run.email, email) && (run.status === 'running' || (run.endedAt ?? 0) > mountedAt.current - RECENT_RUN_MS)
+    run && run.kind === 'resend' && sameEmail(run.email, email) && (run.status === 'running' || (run.endedAt ?? 0) > mountedAt.current - RECENT_RUN_MS)
       ? run
       : null;
 
@@ -208,6 +209,7 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
       replyTimeZone: ctx.timeZone,
     });
 
+  const resendOutcome = runOutcome(resendRun);
   const state = data?.presented.status.state;
   const decision = data?.presented.decision;
   const replyId: TemplateId | null = resendRun?.status === 'done' ? 'resend-done' : decision ? templateForDecision(decision).id : null;
@@ -252,8 +254,15 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
               </span>
             ) : null}
             {resendRun?.status === 'running' ? <span role="status" class="muted">{t('barSending')}</span> : null}
-            {resendRun?.status === 'done' ? <span role="status" class="ok" data-outcome="sent">{t('barSentNotice', [resendRun.notice ?? t('barSent')])}</span> : null}
-            {resendRun?.status === 'failed' ? <span role="alert" class="error" data-outcome="failed">{resendRun.error?.message ?? t('barFailed')}</span> : null}
+            {resendRun && resendOutcome?.kind === 'resent' ? (
+              <span role="status" class="ok" data-outcome="sent">
+                {outcomeLine(resendOutcome, Date.now(), agentTimeZone())}
+                {resendRun.notice ? ` · ${resendRun.notice}` : ''}
+              </span>
+            ) : null}
+            {/* A resend refused because one went out moments ago: information, not an error. */}
+            {resendRun && resendOutcome?.kind === 'already-resent' ? <span role="status" class="info" data-outcome="already-resent">{resendRun.error?.message}</span> : null}
+            {resendRun?.status === 'failed' && !resendOutcome ? <span role="alert" class="error" data-outcome="failed">{resendRun.error?.message ?? t('barFailed')}</span> : null}
             {asking.kind === 'none' && asking.refused ? <span role="alert" class="error" data-outcome="refused">{asking.refused}</span> : null}
             {asking.kind === 'confirm-set-password' ? (
               <span class="confirm" role="group" aria-label={t('setPassword')}>

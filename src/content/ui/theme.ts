@@ -40,6 +40,7 @@ export const BAR_CSS = `${BASE}
 .actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 6px; }
 .confirm { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 4px 6px; border-radius: 4px; background: var(--warn-bg); }
 .ok { color: var(--ok); font-weight: 600; } .error { color: var(--bad); font-weight: 600; }
+.info { color: var(--fg); background: var(--info-bg); padding: 1px 6px; border-radius: 4px; }
 .warnings { margin: 4px 0 0 1.2em; padding: 0; color: var(--warn); }
 .secret { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 13px; padding: 1px 6px;
   border: 1px dashed var(--line); border-radius: 4px; user-select: all; }

@@ -27,7 +27,7 @@ describe('badges', () => {
     const valid = resetStatus([req(2)], now).rows[0]!;
     expect(verdictWords(valid)).toEqual({ kind: 'valid', text: 'valid · 22 h left' });
     const expired = resetStatus([req(24 + 1 / 60)], now).rows[0]!;
-    expect(verdictWords(expired)).toEqual({ kind: 'expired', text: 'expired 1 m ago' });
+    expect(verdictWords(expired)).toEqual({ kind: 'expired', text: 'expired 1 min ago' });
     expect(isOlderThanValidity(expired, now, 24 * H)).toBe(true);
   });
 });

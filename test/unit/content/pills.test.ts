@@ -16,9 +16,9 @@ const req = (msAgo: number, changed = false, row = 0) => ({ at: now - msAgo, ori
 
 describe('pill words', () => {
   it('word every reset state', () => {
-    // Whole hours left, counted down (5 h 12 m is "5 h"), in the user page badge's words.
+    // Whole hours left, counted down (5 h 12 min is "5 h"), in the user page badge's words.
     expect(pillWords(resetStatus([req(18 * H + 48 * 60_000)], now))).toEqual({ kind: 'valid', text: 'valid · 5 h left' });
-    expect(pillWords(resetStatus([req(23 * H + 20 * 60_000)], now))).toEqual({ kind: 'valid', text: 'valid · 40 m left' });
+    expect(pillWords(resetStatus([req(23 * H + 20 * 60_000)], now))).toEqual({ kind: 'valid', text: 'valid · 40 min left' });
     expect(pillWords(resetStatus([req(24 * H + 60_000)], now))).toEqual({ kind: 'expired', text: 'expired' });
     expect(pillWords(resetStatus([req(5 * H, true)], now))).toEqual({ kind: 'changed', text: 'changed' });
     expect(pillWords(resetStatus([], now))).toEqual({ kind: 'none', text: 'no request' });

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatValidity } from '../../../src/domain/formatDuration';
+import { formatDuration, formatValidity, roundDuration } from '../../../src/domain/formatDuration';
 import { DAY, HOUR, MINUTE, SECOND } from './fixtures';
 
 describe('formatDuration', () => {
@@ -40,5 +40,39 @@ describe('formatValidity', () => {
     expect(formatValidity(24 * HOUR)).toBe('24 hours');
     expect(formatValidity(HOUR)).toBe('1 hour');
     expect(formatValidity(90 * MINUTE)).toBe('1 h 30 m');
+  });
+});
+
+describe('roundDuration: one unit at a glance', () => {
+  const under = { unit: 'under-minute', count: 0, about: false };
+  it.each([
+    // time left is counted down, never overstated
+    [59 * SECOND, 'left', under],
+    [MINUTE, 'left', { unit: 'minute', count: 1, about: false }],
+    [59 * MINUTE + 40 * SECOND, 'left', { unit: 'minute', count: 59, about: false }],
+    [HOUR, 'left', { unit: 'hour', count: 1, about: false }],
+    [22 * HOUR + 40 * MINUTE, 'left', { unit: 'hour', count: 22, about: false }],
+    [23 * HOUR + 59 * MINUTE, 'left', { unit: 'hour', count: 23, about: false }],
+    [47 * HOUR + 59 * MINUTE, 'left', { unit: 'hour', count: 47, about: false }],
+    [3 * DAY + 20 * HOUR, 'left', { unit: 'day', count: 3, about: false }],
+    // time since is rounded, "about" from an hour on
+    [59 * SECOND, 'ago', under],
+    [70 * SECOND, 'ago', { unit: 'minute', count: 1, about: false }],
+    [59 * MINUTE + 20 * SECOND, 'ago', { unit: 'minute', count: 59, about: false }],
+    [59 * MINUTE + 40 * SECOND, 'ago', { unit: 'hour', count: 1, about: true }],
+    [HOUR + 50 * MINUTE, 'ago', { unit: 'hour', count: 2, about: true }],
+    [23 * HOUR + 59 * MINUTE, 'ago', { unit: 'hour', count: 24, about: true }],
+    [47 * HOUR + 40 * MINUTE, 'ago', { unit: 'day', count: 2, about: true }],
+  ] as const)('%d ms %s', (ms, direction, expected) => {
+    expect(roundDuration(ms, direction)).toEqual(expected);
+  });
+
+  it('never a negative time: clock skew reads as under a minute', () => {
+    expect(roundDuration(-1, 'ago')).toEqual(under);
+    expect(roundDuration(-5 * HOUR, 'left')).toEqual(under);
+  });
+
+  it('refuses what is no duration', () => {
+    expect(() => roundDuration(Number.NaN, 'ago')).toThrow(RangeError);
   });
 });

@@ -97,6 +97,9 @@ describe('default templates', () => {
     expect(DEFAULT_TEMPLATES['new-password']).toContain('\n\n{password}\n\n'); // on a line of its own
     expect(DEFAULT_TEMPLATES['forward-copy']).toMatch(/forward us a copy/);
     expect(DEFAULT_TEMPLATES['resend-done']).toContain('{validUntil}');
+    // No customer found: ask which address the customer registered with.
+    expect(DEFAULT_TEMPLATES['which-address']).toMatch(/Which e-mail address did you use when you registered\?/);
+    expect(DEFAULT_TEMPLATES_DE['which-address']).toMatch(/Mit welcher E-Mail-Adresse haben Sie sich registriert\?/);
   });
 
   it('the German ones use the same placeholders and pass the validator too', () => {

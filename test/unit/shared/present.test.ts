@@ -27,7 +27,7 @@ describe('present: what the card says', () => {
     expect(p.decision.kind).toBe('resend');
     expect(p.requestedAt?.agent).toBe('2026-11-27 05:00 (EST)');
     expect(p.requestedAt?.admin).toBe('2026-11-27 11:00 admin time (GMT+1)');
-    expect(p.age).toBe('2 h ago');
+    expect(p.age).toBe('about 2 h ago');
     expect(p.validity).toBe('Valid until 2026-11-28 05:00 (EST) (22 h left)');
   });
 
@@ -45,7 +45,7 @@ describe('present: what the card says', () => {
   it('expired, changed and none get their words', () => {
     const old = lookup({ requests: [{ at: NOW - 25 * HOUR, origin: 'web-player', originText: 'Web Player', changed: false, row: 0 }] });
     expect(present(old, zones).stateWord).toBe('Expired');
-    expect(present(old, zones).validity).toMatch(/^Expired since .* \(1 h ago\)$/);
+    expect(present(old, zones).validity).toMatch(/^Expired since .* \(about 1 h ago\)$/);
     const changed = lookup({ requests: [{ at: NOW - HOUR, origin: 'web-player', originText: 'Web Player', changed: true, row: 0 }] });
     expect(present(changed, zones).stateWord).toBe('Already changed');
     expect(present(lookup({ requests: [], emails: [] }), zones).stateWord).toBe('No reset request');

@@ -74,14 +74,47 @@ for (const [name, messages] of [['English', en], ['German', de]] as const) {
   });
 }
 
-it('German durations use German units', () => {
-  lang.messages = de;
-  expect(duration(5 * H + 12 * 60_000)).toBe('5 Std. 12 Min.');
-  lang.messages = en;
-  expect(duration(5 * H + 12 * 60_000)).toBe('5 h 12 m');
-  expect(duration(2 * 24 * H + 3 * H)).toBe('2 d 3 h');
-  expect(duration(3 * H + 5_000)).toBe('3 h');
-  expect(duration(500)).toBe('0 s');
+describe('activity outcomes in words', () => {
+  it('old entries stored with codes read in words, in both languages; words stay as they are', async () => {
+    const { outcomeWords } = await import('../../../src/shared/activityLog');
+    lang.messages = en;
+    expect(outcomeWords('failed: label-missing')).toBe("not done: the admin's layout has changed");
+    expect(outcomeWords('failed: unknown')).toBe('not done: an error');
+    expect(outcomeWords('not found')).toBe('no customer with this e-mail');
+    expect(outcomeWords('Valid')).toBe('Valid');
+    expect(outcomeWords('reset e-mail resent')).toBe('reset e-mail resent');
+    lang.messages = de;
+    expect(outcomeWords('failed: label-missing')).not.toMatch(/label-missing|failed/);
+    expect(outcomeWords('Expired')).toBe(de.stateExpired.message);
+    expect(outcomeWords('new password set')).toBe(de.outPasswordSet.message);
+    expect(outcomeWords('Gültig')).toBe('Gültig');
+  });
+});
+
+describe('rounded durations, in both languages', () => {
+  const S = 1000;
+  const M = 60 * S;
+  it('English: "about 2 h ago", "22 h left", "1 min ago", never a negative time', () => {
+    lang.messages = en;
+    expect(duration(2 * H - 10 * M, 'ago')).toBe('about 2 h');
+    expect(duration(22 * H + 40 * M, 'left')).toBe('22 h');
+    expect(duration(70 * S, 'ago')).toBe('1 min');
+    expect(duration(59 * S, 'left')).toBe('less than 1 min');
+    expect(duration(59 * M + 40 * S, 'left')).toBe('59 min');
+    expect(duration(59 * M + 40 * S, 'ago')).toBe('about 1 h');
+    expect(duration(23 * H + 59 * M, 'left')).toBe('23 h');
+    expect(duration(3 * 24 * H, 'ago')).toBe('about 3 d');
+    expect(duration(-5 * M, 'ago')).toBe('less than 1 min');
+    expect(duration(-5 * M, 'left')).toBe('less than 1 min');
+  });
+  it('German: "etwa 2 Std.", "22 Std.", "weniger als 1 Min."', () => {
+    lang.messages = de;
+    expect(duration(2 * H - 10 * M, 'ago')).toBe('etwa 2 Std.');
+    expect(duration(22 * H + 40 * M, 'left')).toBe('22 Std.');
+    expect(duration(70 * S, 'ago')).toBe('1 Min.');
+    expect(duration(59 * S, 'ago')).toBe('weniger als 1 Min.');
+    expect(duration(-1, 'left')).toBe('weniger als 1 Min.');
+  });
 });
 
 describe('the time uncertainty of an assumed zone', () => {
