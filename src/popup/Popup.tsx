@@ -65,7 +65,9 @@ export function Popup() {
   const now = useNow();
 
   useEffect(() => {
-    void loadSettings().then(setSettings);
+    // Unreadable settings would leave the defaults (24 h, the local zone, the default replies) in
+    // force without a word: said where errors are said.
+    void loadSettings().then(setSettings, (error: unknown) => setStartError(t('popupSettingsUnreadable', [errorText(error)])));
     void readActivity().then(setActivity);
     const onLocal = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && ACTIVITY_KEY in changes) void readActivity().then(setActivity);
@@ -259,7 +261,7 @@ export function Popup() {
         ) : null}
         {confirming ? (
           <div class="confirm" role="group" aria-label={t('setPassword')}>
-            <p>{t('confirmSetPassword', [normalizeEmail(email), shop ?? ''])}</p>
+            <p>{shop ? t('confirmSetPassword', [normalizeEmail(email), shop]) : t('confirmSetPasswordNoShop', [normalizeEmail(email)])}</p>
             <button type="button" class="primary" onClick={() => void start({ kind: 'set-password', shop, decidedAt: confirming })}>
               {t('confirm')}
             </button>{' '}

@@ -62,7 +62,8 @@ async function reachCustomer(ctx: RunContext, openAdmin: OpenAdmin, target: Targ
     await ctx.update({
       status: 'failed',
       lookalikes: arrival.lookalikes,
-      error: { code: 'not-found', message: 'No customer with this e-mail', remedy: 'none', step: target.steps.pick },
+      // In the agent's words like every other run error (runner.ts toRunError): a page's bar shows it as is.
+      error: { code: 'not-found', message: t('noCustomer'), remedy: 'none', step: target.steps.pick },
       endedAt: Date.now(),
     });
     return null;

@@ -96,7 +96,7 @@ function CustomerHelp({ ctx, doc, email }: { ctx: PageContext; doc: Document; em
         </>
       ) : null}
       {ours?.status === 'done' && !secret && gone ? <span class="error" role="alert" data-outcome="gone">{t('custPasswordGone', [email])}</span> : null}
-      {ours?.status === 'failed' ? <span class="error" role="alert" data-outcome="failed">{ours.error?.message ?? ''}</span> : null}
+      {ours?.status === 'failed' ? <span class="error" role="alert" data-outcome="failed">{ours.error?.message || t('barFailed')}</span> : null}
       {asking.kind === 'none' && asking.refused ? <span class="error" role="alert" data-outcome="refused">{asking.refused}</span> : null}
       {live.lost && ours?.status === 'running' ? <span class="error" role="alert">{t('followLost', [live.lost])}</span> : null}
     </span>
