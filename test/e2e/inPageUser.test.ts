@@ -97,6 +97,25 @@ describe.each(VARIANTS)('user page help (%s)', (variant) => {
     expect(await bar.locator('button[data-action="resend"]').count()).toBe(0);
   });
 
+  it.runIf(lang === 'en')('a set-password run that stops before leaving the page says why in the bar', async () => {
+    const { admin, sim } = world;
+    sim.reset();
+    // Sales > Customers renamed: the run cannot leave the user page for the customer's.
+    sim.setConfig({ renamed: { customers: 'Clients' } });
+    try {
+      await openDetailPage(admin, sim, 'user', PEOPLE.valid2h);
+      await userBarState(admin);
+      const bar = admin.locator('reset-desk-ui[data-kind="user-bar"]');
+      await bar.locator('button[data-action="set-password"]').click();
+      await bar.locator('button[data-action="confirm-set-password"]').click();
+      const failed = bar.locator('[data-outcome="set-password-failed"]');
+      await failed.waitFor({ timeout: 30_000 });
+      expect(await failed.innerText()).toContain('"Customers"');
+    } finally {
+      sim.setConfig({ renamed: {} });
+    }
+  });
+
   it('offers no resend for an expired request', async () => {
     const { admin, sim } = world;
     sim.reset();

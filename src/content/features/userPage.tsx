@@ -186,6 +186,13 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
       ? run
       : null;
 
+  // A set-password run leaves this page for the customer's (which says its outcome); one that stops
+  // before it leaves (a missing menu label, a session ended) or needs a shop picked is said here.
+  const passwordRun =
+    run && run.kind === 'set-password' && sameEmail(run.email, email) && (run.status === 'running' || (run.endedAt ?? 0) > mountedAt.current - RECENT_RUN_MS)
+      ? run
+      : null;
+
   const start = async (kind: 'resend' | 'set-password', decidedAt?: number): Promise<void> => {
     setAsking({ kind: 'none' });
     try {
@@ -264,6 +271,9 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
             {resendRun && resendOutcome?.kind === 'already-resent' ? <span role="status" class="info" data-outcome="already-resent">{resendRun.error?.message}</span> : null}
             {resendRun?.status === 'failed' && !resendOutcome ? <span role="alert" class="error" data-outcome="failed">{resendRun.error?.message ?? t('barFailed')}</span> : null}
             {asking.kind === 'none' && asking.refused ? <span role="alert" class="error" data-outcome="refused">{asking.refused}</span> : null}
+            {passwordRun?.status === 'running' ? <span role="status" class="muted" data-outcome="setting">{t('custSetting')}</span> : null}
+            {passwordRun?.status === 'failed' ? <span role="alert" class="error" data-outcome="set-password-failed">{passwordRun.error?.message || t('barFailed')}</span> : null}
+            {passwordRun?.status === 'choose-shop' ? <span role="alert" class="error" data-outcome="choose-shop">{t('barChooseShop')}</span> : null}
             {asking.kind === 'confirm-set-password' ? (
               <span class="confirm" role="group" aria-label={t('setPassword')}>
                 <span>{t('barConfirmSetPassword', [email])}</span>
