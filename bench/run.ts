@@ -80,6 +80,8 @@ function buildIfStale(): void {
 
 interface Stat {
   median: number;
+  /** The 90th percentile (nearest rank): the slow end an agent meets one time in ten. */
+  p90?: number;
   min: number;
   max: number;
   n: number;
@@ -89,7 +91,31 @@ function stat(xs: number[]): Stat {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return { median: round(median), min: round(s[0]!), max: round(s.at(-1)!), n: s.length };
+  const p90 = s[Math.max(0, Math.ceil(0.9 * s.length) - 1)]!;
+  return { median: round(median), p90: round(p90), min: round(s[0]!), max: round(s.at(-1)!), n: s.length };
+}
+
+/**
+ * The admin's own waiting during a flow: the union of the intervals (arrival to last byte) of the
+ * admin requests between `from` and `to` (wall clock), each cut to that span. Requests that
+ * overlap count once: two history loads side by side cost the admin's time of the longer one.
+ * No client can be faster than this on the same admin: it is the flow's physical floor.
+ */
+function floorOf(requests: { start: number; end: number | undefined }[], from: number, to: number): number {
+  const spans = requests
+    .map((r) => [Math.max(from, r.start), Math.min(to, r.end ?? to)] as const)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let [curA, curB] = [Number.NaN, Number.NaN];
+  for (const [a, b] of spans) {
+    if (!(a <= curB)) {
+      if (curB > curA) total += curB - curA;
+      [curA, curB] = [a, b];
+    } else curB = Math.max(curB, b);
+  }
+  if (curB > curA) total += curB - curA;
+  return total;
 }
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -180,6 +206,25 @@ async function cardShownAt(popup: Page, word: string): Promise<() => Promise<num
   };
 }
 
+/**
+ * From now on, records (by the popup's own clock, the clock cardShownAt reads) the moment Enter
+ * goes down in the popup: where the agent's look-up starts once the popup is open.
+ */
+async function enteredAt(popup: Page): Promise<() => Promise<number>> {
+  await popup.evaluate(() => {
+    const w = window as unknown as { __benchEnterAt?: number };
+    w.__benchEnterAt = undefined;
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') w.__benchEnterAt ??= Date.now();
+    }, { capture: true });
+  });
+  return async () => {
+    const at = await popup.evaluate(() => (window as unknown as { __benchEnterAt?: number }).__benchEnterAt);
+    if (at === undefined) throw new Error('Enter was not seen in the popup');
+    return at;
+  };
+}
+
 /** A flow that did not end as expected: say what the popup showed and where the run stopped, then fail. */
 function explainFailure(popup: Page, what: string): (error: unknown) => Promise<never> {
   return async (error) => {
@@ -197,7 +242,6 @@ function explainFailure(popup: Page, what: string): (error: unknown) => Promise<
 
 // ---------------------------------------------------------------- the measurements
 
-const CONTENT_BUDGET = 20 * 1024;
 const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The extension files one admin page loads (its document's requests, plus the manifest's content scripts). */
@@ -261,6 +305,8 @@ async function main(): Promise<void> {
     const extResendEnd: number[] = [];
     const extResendDriver: number[] = [];
     const extLookupDriver: number[] = [];
+    const extLookupFloor: number[] = [];
+    const extResendFloor: number[] = [];
     const extCounts = { lookup: { clicks: 0, keystrokes: 0 }, resend: { clicks: 0, keystrokes: 0 }, setPassword: { clicks: 0, keystrokes: 0 } };
     for (let i = 0; i < RUNS; i++) {
       sim.reset(); // a fresh scenario: every resend is legitimately allowed
@@ -271,22 +317,28 @@ async function main(): Promise<void> {
       await popup.getByLabel('Customer e-mail').waitFor();
       await countActions(popup, counts);
       const card = await cardShownAt(popup, 'Valid');
-      const t0 = performance.now();
-      const typedAt = Date.now();
       await popup.getByLabel('Customer e-mail').fill(email);
-      await popup.getByRole('button', { name: 'Look up' }).click();
+      const entered = await enteredAt(popup);
+      sim.clearRequests();
+      const t0 = performance.now();
+      await popup.getByLabel('Customer e-mail').press('Enter');
       await popup.locator('.state-word', { hasText: 'Valid' }).waitFor({ timeout: 60_000 }).catch(explainFailure(popup, `run ${i + 1}: look-up`));
       await popup.waitForFunction(() => document.querySelectorAll('[aria-current="step"]').length === 0, undefined, { timeout: 60_000 });
       extLookupDriver.push(performance.now() - t0);
-      extLookup.push((await card()) - typedAt);
+      const [lookupFrom, lookupTo] = [await entered(), await card()];
+      extLookup.push(lookupTo - lookupFrom);
+      extLookupFloor.push(floorOf(sim.requests(), lookupFrom, lookupTo));
       const afterLookup = { ...counts };
       const sent = await shownAt(popup, 'E-mail has been sent');
+      sim.clearRequests();
       const t1 = performance.now();
       const clickedAt = Date.now();
       await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();
       await popup.locator('[role=status] .notice', { hasText: 'E-mail has been sent' }).waitFor({ timeout: 60_000 }).catch(explainFailure(popup, `run ${i + 1}: resend`));
       extResendDriver.push(performance.now() - t1);
-      extResend.push((await sent()) - clickedAt);
+      const sentAt = await sent();
+      extResend.push(sentAt - clickedAt);
+      extResendFloor.push(floorOf(sim.requests(), clickedAt, sentAt));
       // The run goes on to check the E-mail History; wait for it before the next run.
       await popup.waitForFunction(() => document.querySelectorAll('[aria-current="step"]').length === 0, undefined, { timeout: 60_000 });
       extResendEnd.push(performance.now() - t1);
@@ -296,7 +348,26 @@ async function main(): Promise<void> {
         extCounts.resend = { clicks: counts.clicks - afterLookup.clicks, keystrokes: counts.keystrokes - afterLookup.keystrokes };
       }
       await popup.close();
-      process.stdout.write(`  extension run ${i + 1}/${RUNS}: look-up ${Math.round(extLookup.at(-1)!)} ms, resend ${Math.round(extResend.at(-1)!)} ms\n`);
+      process.stdout.write(`  extension run ${i + 1}/${RUNS}: look-up ${Math.round(extLookup.at(-1)!)} ms (floor ${Math.round(extLookupFloor.at(-1)!)}), resend ${Math.round(extResend.at(-1)!)} ms (floor ${Math.round(extResendFloor.at(-1)!)})\n`);
+    }
+    // The look-up as the agent starts it cold: the toolbar click opens the popup (here: the popup
+    // page loaded in a tab) while the service worker is stopped, as after 30 s idle.
+    const extLookupCold: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      sim.reset();
+      await world.admin.goto(dashboard);
+      await world.forgetRuns(); // also stops the worker
+      const popup = await ext.context.newPage();
+      const clickedAt = Date.now();
+      await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${world.adminTabId}`);
+      const card = await cardShownAt(popup, 'Valid');
+      await popup.getByLabel('Customer e-mail').fill(email);
+      await popup.getByLabel('Customer e-mail').press('Enter');
+      await popup.locator('.state-word', { hasText: 'Valid' }).waitFor({ timeout: 60_000 }).catch(explainFailure(popup, `cold run ${i + 1}: look-up`));
+      await popup.waitForFunction(() => document.querySelectorAll('[aria-current="step"]').length === 0, undefined, { timeout: 60_000 });
+      extLookupCold.push((await card()) - clickedAt);
+      await popup.close();
+      process.stdout.write(`  extension cold run ${i + 1}/${RUNS}: toolbar click → card ${Math.round(extLookupCold.at(-1)!)} ms\n`);
     }
     // Set password (counted once, not timed): Set new password → Confirm.
     {
@@ -319,6 +390,8 @@ async function main(): Promise<void> {
     const macroLookup: number[] = [];
     const macroResend: number[] = [];
     const macroResendDriver: number[] = [];
+    const macroLookupFloor: number[] = [];
+    const macroResendFloor: number[] = [];
     const macroCounts = { lookup: { clicks: 0, keystrokes: 0 }, resend: { clicks: 0, keystrokes: 0 }, setPassword: { clicks: 0, keystrokes: 0 } };
     for (let i = 0; i < RUNS; i++) {
       sim.reset();
@@ -326,16 +399,22 @@ async function main(): Promise<void> {
       const counts: Counts = { clicks: 0, keystrokes: 0 };
       await page.goto(dashboard);
       await countActions(page, counts);
-      const t0 = performance.now();
+      sim.clearRequests();
+      const t0 = Date.now();
       await macro.verify(page, sim, email);
-      macroLookup.push(performance.now() - t0);
+      const t0end = Date.now();
+      macroLookup.push(t0end - t0);
+      macroLookupFloor.push(floorOf(sim.requests(), t0, t0end));
       const afterLookup = { ...counts };
       const sent = await shownAt(page, macro.label(sim, 'emailSent'));
+      sim.clearRequests();
       const t1 = performance.now();
       const startedAt = Date.now();
       await macro.resend(page, sim, email);
       macroResendDriver.push(performance.now() - t1);
-      macroResend.push((await sent()) - startedAt);
+      const sentAt = await sent();
+      macroResend.push(sentAt - startedAt);
+      macroResendFloor.push(floorOf(sim.requests(), startedAt, sentAt));
       if (sim.outbox().length !== 1) throw new Error(`macro run ${i + 1}: expected one e-mail sent, found ${sim.outbox().length}`);
       if (i === 0) {
         macroCounts.lookup = afterLookup;
@@ -432,33 +511,28 @@ async function main(): Promise<void> {
       contentLoads.push({ page: name, files, gzip: files.reduce((n, f) => n + gzipSize(join(DIST, f)), 0) });
       console.log(`  content loaded on ${name}: ${files.length} files, ${(contentLoads.at(-1)!.gzip / 1024).toFixed(1)} KB gzip`);
     }
-    const budget: Record<string, number> = { content: CONTENT_BUDGET, 'content, every admin page': CONTENT_BUDGET, 'content, our pages at first': CONTENT_BUDGET, popup: 30 * 1024 };
+    // The content script's 20 KB size budget is retired (issue 15): it could not be met with the
+    // fixed stack and was a proxy; what an agent feels is measured instead (section 5).
+    const budget: Record<string, number> = { popup: 30 * 1024 };
 
     const lookupExt = stat(extLookup);
     const resendExt = stat(extResend);
     const lookupMacro = stat(macroLookup);
     const resendMacro = stat(macroResend);
-    const ratio = (a: Stat, b: Stat) => round(a.median / b.median, 2);
     Object.assign(results, {
       ranAt: new Date().toISOString(),
       machine: machine(chromiumVersion),
       settings: { pageLatencyMs: PAGE_LATENCY, loadDataLatencyMs: LOAD_LATENCY, runs: RUNS, loads: LOADS, dist: DIST },
       flows: {
         lookup: {
-          extension: lookupExt,
-          macro: lookupMacro,
-          ratio: ratio(lookupExt, lookupMacro),
-          target: 1.15,
-          met: ratio(lookupExt, lookupMacro) <= 1.15,
+          ...flowFigures(lookupExt, lookupMacro, stat(extLookupFloor), stat(macroLookupFloor), 1.3),
+          // From the toolbar click (the popup opening) with the service worker stopped.
+          extensionCold: stat(extLookupCold),
           // The extension's side ended when Playwright's polling noticed the card (see shownAt).
           asSeenByTheDriver: { extension: stat(extLookupDriver), macro: lookupMacro },
         },
         resend: {
-          extension: resendExt,
-          macro: resendMacro,
-          ratio: ratio(resendExt, resendMacro),
-          target: 1.15,
-          met: ratio(resendExt, resendMacro) <= 1.15,
+          ...flowFigures(resendExt, resendMacro, stat(extResendFloor), stat(macroResendFloor), 1.15),
           extensionUntilChecked: stat(extResendEnd),
           // The same, ended when Playwright's polling noticed "sent" (see shownAt), for comparison.
           asSeenByTheDriver: { extension: stat(extResendDriver), macro: stat(macroResendDriver) },
@@ -481,6 +555,28 @@ async function main(): Promise<void> {
   if (!args['no-readme']) updateReadme(table);
 }
 
+const ratio = (a: Stat, b: Stat) => round(a.median / b.median, 2);
+
+/**
+ * One flow's figures: each side against its own floor (the admin's waiting in that side's runs:
+ * the macro loads one history for the look-up and the other for the resend, the extension both
+ * in its look-up), and the extension against the macro (never slower: ≤ 1).
+ */
+function flowFigures(extension: Stat, macro: Stat, floor: Stat, macroFloor: Stat, target: number) {
+  const toFloor = ratio(extension, floor);
+  return {
+    extension,
+    macro,
+    floor,
+    macroFloor,
+    ratioToFloor: toFloor,
+    macroRatioToFloor: ratio(macro, macroFloor),
+    targetToFloor: target,
+    ratio: ratio(extension, macro),
+    met: toFloor <= target && ratio(extension, macro) <= 1,
+  };
+}
+
 function machine(chromiumVersion: string) {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
@@ -499,7 +595,23 @@ interface Results {
   ranAt: string;
   machine: ReturnType<typeof machine>;
   settings: { pageLatencyMs: number; loadDataLatencyMs: number; runs: number; loads: number };
-  flows: Record<'lookup' | 'resend', { extension: Stat; macro: Stat; ratio: number; met: boolean; extensionUntilChecked?: Stat; asSeenByTheDriver?: { extension: Stat; macro: Stat } }>;
+  flows: Record<
+    'lookup' | 'resend',
+    {
+      extension: Stat;
+      macro: Stat;
+      ratio: number;
+      met: boolean;
+      floor?: Stat;
+      macroFloor?: Stat;
+      ratioToFloor?: number;
+      macroRatioToFloor?: number;
+      targetToFloor?: number;
+      extensionCold?: Stat;
+      extensionUntilChecked?: Stat;
+      asSeenByTheDriver?: { extension: Stat; macro: Stat };
+    }
+  >;
   contentScriptCost: Record<'dashboard' | 'user', { with: { script: Stat; task: Stat }; without: { script: Stat; task: Stat }; scriptDelta: number; taskDelta: number }> & {
     floors?: Record<string, Stat>;
   };
@@ -509,26 +621,41 @@ interface Results {
 }
 
 function render(r: Results): string {
-  const ms = (s: Stat) => `${Math.round(s.median)} ms (${Math.round(s.min)}–${Math.round(s.max)})`;
+  const ms = (s: Stat) => `${Math.round(s.median)} ms${s.p90 === undefined ? '' : `, p90 ${Math.round(s.p90)}`} (${Math.round(s.min)}–${Math.round(s.max)})`;
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const yes = (met: boolean | null) => (met === null ? '' : met ? 'met' : '**not met**');
   const m = r.machine;
   const lines = [
     `Ran ${r.ranAt.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Chromium ${m.chromium}, Node ${m.node}; ` +
-      `admin latency ${r.settings.pageLatencyMs} ms a page, ${r.settings.loadDataLatencyMs} ms a "load data"; ${r.settings.runs} runs each, median (min–max).`,
+      `admin latency ${r.settings.pageLatencyMs} ms a page, ${r.settings.loadDataLatencyMs} ms a "load data"; ${r.settings.runs} runs each, median, 90th percentile (min–max).`,
     '',
-    '| flow | extension | manual macro | ratio (target ≤ 1.15) |',
-    '|---|---|---|---|',
-    `| look-up (field → card) | ${ms(r.flows.lookup.extension)} | ${ms(r.flows.lookup.macro)} | ${r.flows.lookup.ratio} ${yes(r.flows.lookup.met)} |`,
-    `| resend (click → "sent") | ${ms(r.flows.resend.extension)} | ${ms(r.flows.resend.macro)} | ${r.flows.resend.ratio} ${yes(r.flows.resend.met)} |`,
+    ...(r.flows.lookup.floor
+      ? [
+          '| flow | extension | floor (its admin waiting) | ext / floor | manual macro | macro floor | macro / floor | ext / macro (≤ 1) |',
+          '|---|---|---|---|---|---|---|---|',
+          ...(['lookup', 'resend'] as const).map((k) => {
+            const f = r.flows[k];
+            const name = k === 'lookup' ? 'look-up (Enter → card)' : 'resend (click → "sent")';
+            const met = f.ratioToFloor! <= f.targetToFloor!;
+            return `| ${name} | ${ms(f.extension)} | ${ms(f.floor!)} | ${f.ratioToFloor} ${yes(met)} (≤ ${f.targetToFloor}) | ${ms(f.macro)} | ${ms(f.macroFloor!)} | ${f.macroRatioToFloor} | ${f.ratio} ${yes(f.ratio <= 1)} |`;
+          }),
+          ...(r.flows.lookup.extensionCold ? [`| look-up from the toolbar click, worker stopped | ${ms(r.flows.lookup.extensionCold)} | | | | | | |`] : []),
+        ]
+      : [
+          '| flow | extension | manual macro | ratio (target ≤ 1.15) |',
+          '|---|---|---|---|',
+          `| look-up (field → card) | ${ms(r.flows.lookup.extension)} | ${ms(r.flows.lookup.macro)} | ${r.flows.lookup.ratio} ${yes(r.flows.lookup.met)} |`,
+          `| resend (click → "sent") | ${ms(r.flows.resend.extension)} | ${ms(r.flows.resend.macro)} | ${r.flows.resend.ratio} ${yes(r.flows.resend.met)} |`,
+        ]),
     '',
     'Resend ends when "E-mail has been sent" is in the page, by the page\'s own clock; ' +
       (r.flows.resend.asSeenByTheDriver
         ? `as noticed by Playwright's polling (every 500 ms after the first 270) it took ${ms(r.flows.resend.asSeenByTheDriver.extension)} with the extension and ${ms(r.flows.resend.asSeenByTheDriver.macro)} by the macro. `
         : '') +
-      'Look-up ends when the card shows the state, by the popup\'s own clock' +
+      'Look-up starts at the Enter in the open popup and ends when the card shows the state, both by the popup\'s own clock' +
       (r.flows.lookup.asSeenByTheDriver ? ` (as noticed by Playwright's polling: ${ms(r.flows.lookup.asSeenByTheDriver.extension)})` : '') +
-      '; for the macro when it has read the Password History rows (it waits for them by polling each animation frame).',
+      '; the macro\'s runs from its first action until it has read the Password History rows (it waits for them by polling each animation frame). ' +
+      'Floor: the union of the intervals the admin spent on the requests of that run (arrival to last byte, the simulator\'s request log), the least any client could take.',
     '',
     `| content script cost (${r.settings.loads} loads, median) | script with / without | delta | task with / without | delta |`,
     '|---|---|---|---|---|',
@@ -545,9 +672,9 @@ function render(r: Results): string {
     '',
     ...(r.contentLoads
       ? [
-          '| content script, loaded on (measured in Chromium) | files | gzip | budget |',
-          '|---|---|---|---|',
-          ...r.contentLoads.map((l) => `| ${l.page} | ${l.files.length} | ${kb(l.gzip)} | ≤ ${kb(CONTENT_BUDGET)} ${yes(l.gzip <= CONTENT_BUDGET)} |`),
+          '| content script, loaded on (measured in Chromium) | files | gzip |',
+          '|---|---|---|',
+          ...r.contentLoads.map((l) => `| ${l.page} | ${l.files.length} | ${kb(l.gzip)} |`),
           '',
         ]
       : []),
