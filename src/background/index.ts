@@ -112,8 +112,7 @@ handleMessages<BackgroundProtocol>(
       return { ok: true };
     },
     async 'content/ready'(report, sender) {
-      if (sender.tab?.id !== undefined) notePageReady(sender.tab.id, report);
-      return { ok: true };
+      return { ok: true, forRun: sender.tab?.id !== undefined && notePageReady(sender.tab.id, report) };
     },
     async 'content/boot'(_request, sender) {
       if (sender.tab?.id === undefined) throw new MessageError('bad-request', 'No tab.');

@@ -97,8 +97,11 @@ export interface BackgroundProtocol {
    * of ours acting since, shows this reading instead of asking the admin again.
    */
   'page/histories-read': { request: { lookup: LookupData }; response: { ok: true } };
-  /** The content script announces a freshly loaded admin page. */
-  'content/ready': { request: PageReport; response: { ok: true } };
+  /**
+   * The content script announces a freshly loaded admin page. `forRun`: a run of ours was waiting
+   * for this page and goes on from it (a list page it passes through starts no in-page help).
+   */
+  'content/ready': { request: PageReport; response: { ok: true; forRun: boolean } };
   /** The gate (src/content/gate.ts) on a page that may be ours: inject the full content script here. */
   'content/boot': { request: Record<string, never>; response: { ok: true } };
 }
