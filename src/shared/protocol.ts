@@ -126,7 +126,8 @@ export interface ContentProtocol {
    */
   'content/check-layout': { request: { expected: PageReport['page'] }; response: { errorPage: boolean; httpStatus?: number } };
   'admin/open-menu': { request: { item: 'incomingRequests' | 'customers' }; response: Navigation };
-  'admin/search': { request: { email: string }; response: Navigation };
+  /** `getUrl`: the address the search form loads for this e-mail, when it is a plain GET (submitSearch). */
+  'admin/search': { request: { email: string }; response: Navigation & { getUrl?: string } };
   'admin/read-results': { request: { email: string }; response: SearchOutcome };
   'admin/next-results': { request: Record<string, never>; response: Navigation };
   'admin/open-result': { request: { email: string; shop: string }; response: Navigation };
