@@ -76,3 +76,27 @@ describe("look-up on the customer's open user page", () => {
     await again.close();
   });
 });
+
+describe('the search form, once seen', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ variant: 'legacy' });
+  });
+  afterAll(async () => world?.close());
+
+  it('a later look-up goes straight to the search results: the list page before the search is not loaded', async () => {
+    await world.forgetRuns();
+    const lists = () => world.sim.requests().filter((r) => r.kind === 'incoming');
+    for (const [email, word, listPages] of [[PEOPLE.changed, 'Already changed', 2], [PEOPLE.valid2h, 'Valid', 1]] as const) {
+      await world.admin.goto(world.sim.pathOf('dashboard'));
+      world.sim.clearRequests();
+      const popup = await lookUp(world, email);
+      await resultSays(popup, word);
+      await runFinished(popup);
+      // The first: Incoming requests, then its search; the second: the search's address at once.
+      expect(lists().map((r) => r.url.includes(encodeURIComponent(email)))).toEqual(listPages === 2 ? [false, true] : [true]);
+      if (listPages === 1) await expect.poll(() => popup.getByText('straight to the search results').count()).toBe(1);
+      await popup.close();
+    }
+  });
+});

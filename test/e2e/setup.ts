@@ -24,6 +24,12 @@ export interface World {
    * copy of the runs goes with it; the next event starts a new one that reads the empty storage).
    */
   forgetRuns(): Promise<void>;
+  /**
+   * Forgets what the worker learnt in memory only, such as a search form's results address (a
+   * later run then goes through the list page again): the worker is stopped, the next event starts
+   * a new one. The runs stay (storage).
+   */
+  forgetLearnt(): Promise<void>;
   /** Every storage area's content, as JSON text (to prove what is NOT stored). */
   dumpStorage(): Promise<string>;
   close(): Promise<void>;
@@ -46,6 +52,9 @@ export async function startWorld(config: Partial<SimConfig> = {}, launchOptions:
     async forgetRuns() {
       const sw = await ext.serviceWorker();
       await sw.evaluate(async () => (globalThis as unknown as { chrome: { storage: { session: { remove(k: string): Promise<void> } } } }).chrome.storage.session.remove('runs'));
+      await ext.stopServiceWorker();
+    },
+    async forgetLearnt() {
       await ext.stopServiceWorker();
     },
     async dumpStorage() {
