@@ -85,7 +85,7 @@ describe('the search form, once seen', () => {
   afterAll(async () => world?.close());
 
   it('a later look-up goes straight to the search results: the list page before the search is not loaded', async () => {
-    await world.forgetRuns();
+    await world.forgetLearnt();
     const lists = () => world.sim.requests().filter((r) => r.kind === 'incoming');
     for (const [email, word, listPages] of [[PEOPLE.changed, 'Already changed', 2], [PEOPLE.valid2h, 'Valid', 1]] as const) {
       await world.admin.goto(world.sim.pathOf('dashboard'));

@@ -25,9 +25,9 @@ export interface World {
    */
   forgetRuns(): Promise<void>;
   /**
-   * Forgets what the worker learnt in memory only, such as a search form's results address (a
-   * later run then goes through the list page again): the worker is stopped, the next event starts
-   * a new one. The runs stay (storage).
+   * Forgets what the extension learnt about the admin, such as a search form's results address (a
+   * later run then goes through the list page again): removed from storage, and the worker (with
+   * its copy) is stopped; the next event starts a new one. The runs stay.
    */
   forgetLearnt(): Promise<void>;
   /** Every storage area's content, as JSON text (to prove what is NOT stored). */
@@ -55,6 +55,9 @@ export async function startWorld(config: Partial<SimConfig> = {}, launchOptions:
       await ext.stopServiceWorker();
     },
     async forgetLearnt() {
+      const sw = await ext.serviceWorker();
+      // src/background/runs/navigate.ts's SEARCH_URLS_KEY; then the worker's copy goes with it.
+      await sw.evaluate(async () => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('searchUrls'));
       await ext.stopServiceWorker();
     },
     async dumpStorage() {

@@ -91,13 +91,38 @@ export function bindTo(report: PageReport, customer: CustomerRef, page: Expected
  * GET form: the content script worked the address out, and the tab then showed exactly that
  * address), and the query parameter that carried the e-mail. A later run goes straight there for
  * another e-mail: the list page before the search is a page loaded only to reach the next.
- * Memory only: after a worker restart the first run searches the usual way and learns it again.
+ * Kept in storage.local (SEARCH_URLS_KEY) with the e-mail taken out, so a restarted worker knows
+ * it too; test/e2e/setup.ts's forgetLearnt removes it.
  */
-const searchUrls = new Map<Target['list'], { href: string; field: string }>();
+type SearchUrls = Partial<Record<Target['list'], { href: string; field: string }>>;
+export const SEARCH_URLS_KEY = 'searchUrls';
+let searchUrls: SearchUrls | undefined;
 
-/** Forgets what was learnt (tests that need the usual way; a learnt address that misled). */
-export function forgetSearchUrls(): void {
-  searchUrls.clear();
+async function learntSearchUrls(): Promise<SearchUrls> {
+  if (searchUrls) return searchUrls;
+  const stored = (await browser.storage.local.get(SEARCH_URLS_KEY).catch(() => ({}) as Record<string, unknown>))[SEARCH_URLS_KEY] as SearchUrls | undefined;
+  const valid: SearchUrls = {};
+  for (const list of ['incomingRequests', 'customers'] as const) {
+    const entry = stored?.[list];
+    if (entry && typeof entry.href === 'string' && typeof entry.field === 'string' && parses(entry.href)) valid[list] = { href: entry.href, field: entry.field };
+  }
+  return (searchUrls ??= valid);
+}
+
+async function keepSearchUrls(next: SearchUrls): Promise<void> {
+  searchUrls = next;
+  // Not kept: the next worker searches the usual way once and learns it again.
+  await browser.storage.local.set({ [SEARCH_URLS_KEY]: next }).catch((error: unknown) => console.warn('reset-desk: the search address was not kept:', error));
+}
+
+/** URL.canParse, which Chrome has only from 120 (the manifest's minimum is 109). */
+function parses(href: string): boolean {
+  try {
+    new URL(href);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function tabUrl(ctx: RunContext): Promise<string | undefined> {
@@ -106,18 +131,28 @@ async function tabUrl(ctx: RunContext): Promise<string | undefined> {
 
 async function learnSearchUrl(ctx: RunContext, list: Target['list'], getUrl: string, email: string): Promise<void> {
   if ((await tabUrl(ctx)) !== getUrl) return;
-  const fields = [...new URL(getUrl).searchParams].filter(([, value]) => value === email);
-  if (fields.length === 1) searchUrls.set(list, { href: getUrl, field: fields[0]![0] });
+  const url = new URL(getUrl);
+  const fields = [...url.searchParams].filter(([, value]) => value === email);
+  if (fields.length !== 1) return;
+  const field = fields[0]![0];
+  url.searchParams.set(field, '');
+  const known = await learntSearchUrls();
+  if (known[list]?.href !== url.href || known[list]?.field !== field) await keepSearchUrls({ ...known, [list]: { href: url.href, field } });
 }
 
 /** The learnt results address for `email`, when the tab is on that admin's origin. */
 async function straightSearchUrl(ctx: RunContext, list: Target['list'], email: string): Promise<string | undefined> {
-  const learnt = searchUrls.get(list);
+  const learnt = (await learntSearchUrls())[list];
   const now = learnt && (await tabUrl(ctx));
-  if (!learnt || !now || new URL(now).origin !== new URL(learnt.href).origin) return undefined;
+  if (!learnt || !now || !parses(now) || new URL(now).origin !== new URL(learnt.href).origin) return undefined;
   const url = new URL(learnt.href);
   url.searchParams.set(learnt.field, email);
   return url.href;
+}
+
+async function forgetSearchUrl(list: Target['list']): Promise<void> {
+  const { [list]: _gone, ...rest } = await learntSearchUrls();
+  await keepSearchUrls(rest);
 }
 
 export type Arrival =
@@ -165,7 +200,7 @@ export async function goToCustomer(ctx: RunContext, target: Target, email: strin
     report = arrived;
     // Not where it led last time (the admin redirected it): forgotten, and this list page searches.
     searched = (await tabUrl(ctx)) === straight;
-    if (!searched) forgetSearchUrls();
+    if (!searched) await forgetSearchUrl(target.list);
   } else {
     report = await ctx.step(target.steps.open, async () => requirePage(ctx, await ctx.navigate('admin/open-menu', { item: target.list }), target.listPage, target.steps.open, { reloadOnce: true }));
   }
