@@ -6,20 +6,24 @@
  *
  * Builds the extension into dist-bench/ first when that build is missing or older than the sources
  * (others' `npm run build` rewrites dist/ at any time), starts the simulated admin with the given
- * latency, and measures, N runs each (median and min–max):
- *   1. look-up through the extension: popup field → result card;
- *   2. resend through the extension: click → "E-mail has been sent" (the moment the text is in the
- *      page, taken by the page itself: see shownAt);
+ * latency, and measures, N runs each (median, 90th percentile and min–max):
+ *   1. look-up through the extension: the Enter in the open popup → result card (both by the
+ *      popup's clock), and from the toolbar click with the service worker stopped (cold);
+ *   2. resend through the extension: the click → "E-mail has been sent" (the moments taken by the
+ *      page itself: see eventAt, shownAt);
  *   3. the same two flows by the plain Playwright macro of the manual procedure
  *      (test/e2e/manualProcedure.ts) in a separate Chromium without the extension;
- *   4. the ratio extension / macro per flow (target ≤ 1.15);
- *   5. the content script's cost: the renderer's script and task time (CDP Performance.getMetrics
- *      ScriptDuration / TaskDuration) on the Dashboard (not ours) and on the user page, with and
- *      without the extension (target ≤ 2 ms on pages not ours);
- *   6. gzipped sizes per entry (content ≤ 20 KB, popup ≤ 30 KB): every file an entry loads (the
- *      content script three times: what every admin page loads, what our pages load at first, and
- *      with every chunk it may import later), and what the content script really loads on each
- *      admin page, measured in Chromium (the extension files the page fetched);
+ *   4. per flow the floor: the admin's own waiting (the union of its requests' intervals in the
+ *      simulator's request log during the flow), each side against its floor (targets: look-up
+ *      ≤ 1.3, resend ≤ 1.15) and the extension against the macro (never slower);
+ *   5. the content script's cost on a page not ours and on each of ours: the renderer's script
+ *      and task time (CDP Performance.getMetrics ScriptDuration / TaskDuration) with and without
+ *      the extension (target ≤ 2 ms on pages not ours), the longest main-thread task (none over
+ *      50 ms caused by the extension) and, on the user page, the in-page verdict's delay after the
+ *      histories arrived (≤ 100 ms); figures, not tests;
+ *   6. gzipped sizes per entry (popup ≤ 30 KB; the content script's 20 KB budget is retired, its
+ *      sizes stay as figures): every file an entry loads, and what the content script really
+ *      loads on each admin page, measured in Chromium (the extension files the page fetched);
  *   7. clicks and keystrokes the agent needs, counted from the DOM events as the scripts act.
  * Writes bench/results.json, prints a table, and puts the table into README.md (between the
  * bench markers) with the machine it ran on.
@@ -80,6 +84,8 @@ function buildIfStale(): void {
 
 interface Stat {
   median: number;
+  /** The 90th percentile (nearest rank): the slow end an agent meets one time in ten. */
+  p90?: number;
   min: number;
   max: number;
   n: number;
@@ -89,7 +95,31 @@ function stat(xs: number[]): Stat {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return { median: round(median), min: round(s[0]!), max: round(s.at(-1)!), n: s.length };
+  const p90 = s[Math.max(0, Math.ceil(0.9 * s.length) - 1)]!;
+  return { median: round(median), p90: round(p90), min: round(s[0]!), max: round(s.at(-1)!), n: s.length };
+}
+
+/**
+ * The admin's own waiting during a flow: the union of the intervals (arrival to last byte) of the
+ * admin requests between `from` and `to` (wall clock), each cut to that span. Requests that
+ * overlap count once: two history loads side by side cost the admin's time of the longer one.
+ * No client can be faster than this on the same admin: it is the flow's physical floor.
+ */
+function floorOf(requests: { start: number; end: number | undefined }[], from: number, to: number): number {
+  const spans = requests
+    .map((r) => [Math.max(from, r.start), Math.min(to, r.end ?? to)] as const)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let [curA, curB] = [Number.NaN, Number.NaN];
+  for (const [a, b] of spans) {
+    if (!(a <= curB)) {
+      if (curB > curA) total += curB - curA;
+      [curA, curB] = [a, b];
+    } else curB = Math.max(curB, b);
+  }
+  if (curB > curA) total += curB - curA;
+  return total;
 }
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -180,6 +210,59 @@ async function cardShownAt(popup: Page, word: string): Promise<() => Promise<num
   };
 }
 
+/**
+ * From now on, records (by the page's own clock, the clock shownAt and cardShownAt read) the
+ * moment the agent's first `type` event goes through the page (for keydown: of `key`): where a
+ * flow starts, free of the driver's own delay before it acts (Playwright's checks before a click).
+ */
+async function eventAt(page: Page, type: 'keydown' | 'click', key?: string): Promise<() => Promise<number>> {
+  await page.evaluate(([wantedType, wantedKey]) => {
+    const w = window as unknown as { __benchEventAt?: number };
+    w.__benchEventAt = undefined;
+    document.addEventListener(wantedType!, (e) => {
+      if (!wantedKey || (e as KeyboardEvent).key === wantedKey) w.__benchEventAt ??= Date.now();
+    }, { capture: true });
+  }, [type, key] as const);
+  return async () => {
+    const at = await page.evaluate(() => (window as unknown as { __benchEventAt?: number }).__benchEventAt);
+    if (at === undefined) throw new Error(`no ${type} was seen in the page`);
+    return at;
+  };
+}
+
+/**
+ * Runs in the page's own world before its scripts (an init script): collects the page's long
+ * tasks (over 50 ms on the main thread, which the content script shares with the page) and, on
+ * the user page, how long after the histories arrived (the last history answer's responseEnd) the
+ * in-page verdict was in the page (the bar's data-state set, seen within 5 ms; its paint follows
+ * in the next frame).
+ */
+function pageProbe(): void {
+  const w = window as unknown as { __benchProbe?: { longtasks: number[]; verdictMs?: number } };
+  if (w.__benchProbe) return;
+  const probe: { longtasks: number[]; verdictMs?: number } = { longtasks: [] };
+  w.__benchProbe = probe;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) probe.longtasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* no long-task timing: none counted */
+  }
+  // Polled by a timer, not by animation frames: a tab Chromium does not show gets no frames.
+  const until = performance.now() + 10_000;
+  const timer = setInterval(() => {
+    const at = performance.now();
+    const bar = document.querySelector('reset-desk-ui[data-kind="user-bar"]')?.shadowRoot?.querySelector('section.bar');
+    if (/^(valid|expired|changed|none)$/.test(bar?.getAttribute('data-state') ?? '')) {
+      // The page's own "load data" fetches (the history answers; nothing else on the page fetches).
+      const answers = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.initiatorType === 'fetch');
+      if (answers.length >= 2) probe.verdictMs = at - Math.max(...answers.map((e) => e.responseEnd));
+      clearInterval(timer);
+    } else if (at > until) clearInterval(timer);
+  }, 5);
+}
+
 /** A flow that did not end as expected: say what the popup showed and where the run stopped, then fail. */
 function explainFailure(popup: Page, what: string): (error: unknown) => Promise<never> {
   return async (error) => {
@@ -197,7 +280,6 @@ function explainFailure(popup: Page, what: string): (error: unknown) => Promise<
 
 // ---------------------------------------------------------------- the measurements
 
-const CONTENT_BUDGET = 20 * 1024;
 const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The extension files one admin page loads (its document's requests, plus the manifest's content scripts). */
@@ -261,32 +343,46 @@ async function main(): Promise<void> {
     const extResendEnd: number[] = [];
     const extResendDriver: number[] = [];
     const extLookupDriver: number[] = [];
+    const extLookupFloor: number[] = [];
+    const extResendFloor: number[] = [];
     const extCounts = { lookup: { clicks: 0, keystrokes: 0 }, resend: { clicks: 0, keystrokes: 0 }, setPassword: { clicks: 0, keystrokes: 0 } };
     for (let i = 0; i < RUNS; i++) {
       sim.reset(); // a fresh scenario: every resend is legitimately allowed
+      // and the extension's runs of the last scenario forgotten (its resend moments ago would
+      // rightly stop this one); that stops the worker, which the open popup starts again.
+      await world.forgetRuns();
       await world.admin.goto(dashboard);
       const popup = await ext.context.newPage();
       const counts: Counts = { clicks: 0, keystrokes: 0 };
       await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${world.adminTabId}`);
       await popup.getByLabel('Customer e-mail').waitFor();
+      await ext.workerRunning(10_000);
+      // The popup is open and the worker awake: what is timed is the look-up itself.
+      await popup.waitForTimeout(500);
       await countActions(popup, counts);
       const card = await cardShownAt(popup, 'Valid');
-      const t0 = performance.now();
-      const typedAt = Date.now();
       await popup.getByLabel('Customer e-mail').fill(email);
-      await popup.getByRole('button', { name: 'Look up' }).click();
+      const entered = await eventAt(popup, 'keydown', 'Enter');
+      sim.clearRequests();
+      const t0 = performance.now();
+      await popup.getByLabel('Customer e-mail').press('Enter');
       await popup.locator('.state-word', { hasText: 'Valid' }).waitFor({ timeout: 60_000 }).catch(explainFailure(popup, `run ${i + 1}: look-up`));
       await popup.waitForFunction(() => document.querySelectorAll('[aria-current="step"]').length === 0, undefined, { timeout: 60_000 });
       extLookupDriver.push(performance.now() - t0);
-      extLookup.push((await card()) - typedAt);
+      const [lookupFrom, lookupTo] = [await entered(), await card()];
+      extLookup.push(lookupTo - lookupFrom);
+      extLookupFloor.push(floorOf(sim.requests(), lookupFrom, lookupTo));
       const afterLookup = { ...counts };
       const sent = await shownAt(popup, 'E-mail has been sent');
+      const clicked = await eventAt(popup, 'click');
+      sim.clearRequests();
       const t1 = performance.now();
-      const clickedAt = Date.now();
       await popup.getByRole('button', { name: 'Resend reset e-mail' }).click();
       await popup.locator('[role=status] .notice', { hasText: 'E-mail has been sent' }).waitFor({ timeout: 60_000 }).catch(explainFailure(popup, `run ${i + 1}: resend`));
       extResendDriver.push(performance.now() - t1);
-      extResend.push((await sent()) - clickedAt);
+      const [clickedAt, sentAt] = [await clicked(), await sent()];
+      extResend.push(sentAt - clickedAt);
+      extResendFloor.push(floorOf(sim.requests(), clickedAt, sentAt));
       // The run goes on to check the E-mail History; wait for it before the next run.
       await popup.waitForFunction(() => document.querySelectorAll('[aria-current="step"]').length === 0, undefined, { timeout: 60_000 });
       extResendEnd.push(performance.now() - t1);
@@ -296,11 +392,31 @@ async function main(): Promise<void> {
         extCounts.resend = { clicks: counts.clicks - afterLookup.clicks, keystrokes: counts.keystrokes - afterLookup.keystrokes };
       }
       await popup.close();
-      process.stdout.write(`  extension run ${i + 1}/${RUNS}: look-up ${Math.round(extLookup.at(-1)!)} ms, resend ${Math.round(extResend.at(-1)!)} ms\n`);
+      process.stdout.write(`  extension run ${i + 1}/${RUNS}: look-up ${Math.round(extLookup.at(-1)!)} ms (floor ${Math.round(extLookupFloor.at(-1)!)}), resend ${Math.round(extResend.at(-1)!)} ms (floor ${Math.round(extResendFloor.at(-1)!)})\n`);
+    }
+    // The look-up as the agent starts it cold: the toolbar click opens the popup (here: the popup
+    // page loaded in a tab) while the service worker is stopped, as after 30 s idle.
+    const extLookupCold: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      sim.reset();
+      await world.admin.goto(dashboard);
+      await world.forgetRuns(); // also stops the worker
+      const popup = await ext.context.newPage();
+      const clickedAt = Date.now();
+      await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${world.adminTabId}`);
+      const card = await cardShownAt(popup, 'Valid');
+      await popup.getByLabel('Customer e-mail').fill(email);
+      await popup.getByLabel('Customer e-mail').press('Enter');
+      await popup.locator('.state-word', { hasText: 'Valid' }).waitFor({ timeout: 60_000 }).catch(explainFailure(popup, `cold run ${i + 1}: look-up`));
+      await popup.waitForFunction(() => document.querySelectorAll('[aria-current="step"]').length === 0, undefined, { timeout: 60_000 });
+      extLookupCold.push((await card()) - clickedAt);
+      await popup.close();
+      process.stdout.write(`  extension cold run ${i + 1}/${RUNS}: toolbar click → card ${Math.round(extLookupCold.at(-1)!)} ms\n`);
     }
     // Set password (counted once, not timed): Set new password → Confirm.
     {
       sim.reset();
+      await world.forgetRuns();
       await world.admin.goto(dashboard);
       const popup = await ext.openPopup(world.adminTabId);
       await popup.getByLabel('Customer e-mail').fill(PEOPLE.expired3d);
@@ -319,6 +435,8 @@ async function main(): Promise<void> {
     const macroLookup: number[] = [];
     const macroResend: number[] = [];
     const macroResendDriver: number[] = [];
+    const macroLookupFloor: number[] = [];
+    const macroResendFloor: number[] = [];
     const macroCounts = { lookup: { clicks: 0, keystrokes: 0 }, resend: { clicks: 0, keystrokes: 0 }, setPassword: { clicks: 0, keystrokes: 0 } };
     for (let i = 0; i < RUNS; i++) {
       sim.reset();
@@ -326,16 +444,22 @@ async function main(): Promise<void> {
       const counts: Counts = { clicks: 0, keystrokes: 0 };
       await page.goto(dashboard);
       await countActions(page, counts);
-      const t0 = performance.now();
+      sim.clearRequests();
+      const t0 = Date.now();
       await macro.verify(page, sim, email);
-      macroLookup.push(performance.now() - t0);
+      const t0end = Date.now();
+      macroLookup.push(t0end - t0);
+      macroLookupFloor.push(floorOf(sim.requests(), t0, t0end));
       const afterLookup = { ...counts };
       const sent = await shownAt(page, macro.label(sim, 'emailSent'));
+      const clicked = await eventAt(page, 'click');
+      sim.clearRequests();
       const t1 = performance.now();
-      const startedAt = Date.now();
       await macro.resend(page, sim, email);
       macroResendDriver.push(performance.now() - t1);
-      macroResend.push((await sent()) - startedAt);
+      const [startedAt, sentAt] = [await clicked(), await sent()];
+      macroResend.push(sentAt - startedAt);
+      macroResendFloor.push(floorOf(sim.requests(), startedAt, sentAt));
       if (sim.outbox().length !== 1) throw new Error(`macro run ${i + 1}: expected one e-mail sent, found ${sim.outbox().length}`);
       if (i === 0) {
         macroCounts.lookup = afterLookup;
@@ -362,23 +486,39 @@ async function main(): Promise<void> {
     const cost = async (context: BrowserContext, url: string, settleMs: number) => {
       const script: number[] = [];
       const task: number[] = [];
+      const longest: number[] = [];
+      const verdict: number[] = [];
       for (let i = 0; i < LOADS; i++) {
         const page = await context.newPage();
+        await page.addInitScript(pageProbe);
         const cdp = await context.newCDPSession(page);
         await cdp.send('Performance.enable');
         await page.goto(url, { waitUntil: 'load' });
-        // document_idle content script, its in-page help and the history loads it may start.
+        // The content script, its in-page help and the history loads it may start.
         await page.waitForTimeout(settleMs);
+        // The user page's verdict may come later on a busy machine: waited for (up to 5 s more).
+        if (url === userPage()) {
+          await page.waitForFunction(() => (window as unknown as { __benchProbe?: { verdictMs?: number } }).__benchProbe?.verdictMs !== undefined, undefined, { timeout: 5000 }).catch(() => undefined);
+        }
         const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
         const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
         script.push(metric('ScriptDuration'));
         task.push(metric('TaskDuration'));
+        const probe = await page.evaluate(() => (window as unknown as { __benchProbe: { longtasks: number[]; verdictMs?: number } }).__benchProbe);
+        longest.push(Math.max(0, ...probe.longtasks));
+        if (probe.verdictMs !== undefined) verdict.push(probe.verdictMs);
         await cdp.detach();
         await page.close();
       }
-      return { script: stat(script), task: stat(task) };
+      return { script: stat(script), task: stat(task), longestTask: stat(longest), ...(verdict.length ? { verdictAfterHistories: stat(verdict) } : {}) };
     };
-    const pages = { dashboard: { url: dashboard, settle: 800 }, user: { url: userPage(), settle: 1500 } };
+    const pages = {
+      dashboard: { url: dashboard, settle: 800 },
+      incoming: { url: `${sim.pathOf('incoming')}?${PARAMS[sim.config.variant].q}=${encodeURIComponent(email)}`, settle: 1500 },
+      customers: { url: sim.pathOf('customers'), settle: 800 },
+      customer: { url: `${sim.pathOf('customer')}?${PARAMS[sim.config.variant].id}=${sim.scenario().accounts.find((a) => a.email === PEOPLE.expired3d)!.id}`, settle: 1000 },
+      user: { url: userPage(), settle: 1500 },
+    };
     // The floor: the same extension with a content script that only reads the page's <title>
     // (what any content script that looks at the page pays), and one that runs a one-step XPath.
     const floors: Record<string, Stat> = {};
@@ -397,7 +537,7 @@ async function main(): Promise<void> {
       }
       console.log(`  Dashboard, content script that ${name}: script ${floors[name]!.median} ms`);
     }
-    const contentCost: Record<string, { with: { script: Stat; task: Stat }; without: { script: Stat; task: Stat }; scriptDelta: number; taskDelta: number }> = {};
+    const contentCost: Record<string, PageCost> = {};
     for (const [name, { url, settle }] of Object.entries(pages)) {
       const withExt = await cost(ext.context, url, settle);
       const without = await cost(plainContext, url, settle);
@@ -407,7 +547,7 @@ async function main(): Promise<void> {
         scriptDelta: round(withExt.script.median - without.script.median),
         taskDelta: round(withExt.task.median - without.task.median),
       };
-      console.log(`  ${name}: script ${withExt.script.median} ms with, ${without.script.median} ms without the extension`);
+      console.log(`  ${name}: script ${withExt.script.median} ms with, ${without.script.median} ms without the extension; longest task ${withExt.longestTask.max} / ${without.longestTask.max} ms` + (withExt.verdictAfterHistories ? `; verdict ${withExt.verdictAfterHistories.median} ms after the histories` : ''));
     }
 
     // ---- 6: bundle sizes
@@ -432,33 +572,28 @@ async function main(): Promise<void> {
       contentLoads.push({ page: name, files, gzip: files.reduce((n, f) => n + gzipSize(join(DIST, f)), 0) });
       console.log(`  content loaded on ${name}: ${files.length} files, ${(contentLoads.at(-1)!.gzip / 1024).toFixed(1)} KB gzip`);
     }
-    const budget: Record<string, number> = { content: CONTENT_BUDGET, 'content, every admin page': CONTENT_BUDGET, 'content, our pages at first': CONTENT_BUDGET, popup: 30 * 1024 };
+    // The content script's 20 KB size budget is retired (issue 15): it could not be met with the
+    // fixed stack and was a proxy; what an agent feels is measured instead (section 5).
+    const budget: Record<string, number> = { popup: 30 * 1024 };
 
     const lookupExt = stat(extLookup);
     const resendExt = stat(extResend);
     const lookupMacro = stat(macroLookup);
     const resendMacro = stat(macroResend);
-    const ratio = (a: Stat, b: Stat) => round(a.median / b.median, 2);
     Object.assign(results, {
       ranAt: new Date().toISOString(),
       machine: machine(chromiumVersion),
       settings: { pageLatencyMs: PAGE_LATENCY, loadDataLatencyMs: LOAD_LATENCY, runs: RUNS, loads: LOADS, dist: DIST },
       flows: {
         lookup: {
-          extension: lookupExt,
-          macro: lookupMacro,
-          ratio: ratio(lookupExt, lookupMacro),
-          target: 1.15,
-          met: ratio(lookupExt, lookupMacro) <= 1.15,
+          ...flowFigures(lookupExt, lookupMacro, stat(extLookupFloor), stat(macroLookupFloor), 1.3),
+          // From the toolbar click (the popup opening) with the service worker stopped.
+          extensionCold: stat(extLookupCold),
           // The extension's side ended when Playwright's polling noticed the card (see shownAt).
           asSeenByTheDriver: { extension: stat(extLookupDriver), macro: lookupMacro },
         },
         resend: {
-          extension: resendExt,
-          macro: resendMacro,
-          ratio: ratio(resendExt, resendMacro),
-          target: 1.15,
-          met: ratio(resendExt, resendMacro) <= 1.15,
+          ...flowFigures(resendExt, resendMacro, stat(extResendFloor), stat(macroResendFloor), 1.15),
           extensionUntilChecked: stat(extResendEnd),
           // The same, ended when Playwright's polling noticed "sent" (see shownAt), for comparison.
           asSeenByTheDriver: { extension: stat(extResendDriver), macro: stat(macroResendDriver) },
@@ -481,6 +616,28 @@ async function main(): Promise<void> {
   if (!args['no-readme']) updateReadme(table);
 }
 
+const ratio = (a: Stat, b: Stat) => round(a.median / b.median, 2);
+
+/**
+ * One flow's figures: each side against its own floor (the admin's waiting in that side's runs:
+ * the macro loads one history for the look-up and the other for the resend, the extension both
+ * in its look-up), and the extension against the macro (never slower: ≤ 1).
+ */
+function flowFigures(extension: Stat, macro: Stat, floor: Stat, macroFloor: Stat, target: number) {
+  const toFloor = ratio(extension, floor);
+  return {
+    extension,
+    macro,
+    floor,
+    macroFloor,
+    ratioToFloor: toFloor,
+    macroRatioToFloor: ratio(macro, macroFloor),
+    targetToFloor: target,
+    ratio: ratio(extension, macro),
+    met: toFloor <= target && ratio(extension, macro) <= 1,
+  };
+}
+
 function machine(chromiumVersion: string) {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
@@ -495,12 +652,44 @@ function machine(chromiumVersion: string) {
 
 // ---------------------------------------------------------------- output
 
+interface Cost {
+  script: Stat;
+  task: Stat;
+  /** The longest main-thread task of each load (PerformanceObserver 'longtask': over 50 ms; 0: none). */
+  longestTask?: Stat;
+  /** User page: from the last history answer to the frame with the in-page verdict. */
+  verdictAfterHistories?: Stat;
+}
+
+interface PageCost {
+  with: Cost;
+  without: Cost;
+  scriptDelta: number;
+  taskDelta: number;
+}
+
 interface Results {
   ranAt: string;
   machine: ReturnType<typeof machine>;
   settings: { pageLatencyMs: number; loadDataLatencyMs: number; runs: number; loads: number };
-  flows: Record<'lookup' | 'resend', { extension: Stat; macro: Stat; ratio: number; met: boolean; extensionUntilChecked?: Stat; asSeenByTheDriver?: { extension: Stat; macro: Stat } }>;
-  contentScriptCost: Record<'dashboard' | 'user', { with: { script: Stat; task: Stat }; without: { script: Stat; task: Stat }; scriptDelta: number; taskDelta: number }> & {
+  flows: Record<
+    'lookup' | 'resend',
+    {
+      extension: Stat;
+      macro: Stat;
+      ratio: number;
+      met: boolean;
+      floor?: Stat;
+      macroFloor?: Stat;
+      ratioToFloor?: number;
+      macroRatioToFloor?: number;
+      targetToFloor?: number;
+      extensionCold?: Stat;
+      extensionUntilChecked?: Stat;
+      asSeenByTheDriver?: { extension: Stat; macro: Stat };
+    }
+  >;
+  contentScriptCost: Record<'dashboard' | 'user', PageCost> & Partial<Record<'incoming' | 'customers' | 'customer', PageCost>> & {
     floors?: Record<string, Stat>;
   };
   bundles: { entry: string; files: number; raw: number; gzip: number; budget: number | null; met: boolean | null }[];
@@ -509,35 +698,55 @@ interface Results {
 }
 
 function render(r: Results): string {
-  const ms = (s: Stat) => `${Math.round(s.median)} ms (${Math.round(s.min)}–${Math.round(s.max)})`;
+  const ms = (s: Stat) => `${Math.round(s.median)} ms${s.p90 === undefined ? '' : `, p90 ${Math.round(s.p90)}`} (${Math.round(s.min)}–${Math.round(s.max)})`;
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const yes = (met: boolean | null) => (met === null ? '' : met ? 'met' : '**not met**');
   const m = r.machine;
   const lines = [
     `Ran ${r.ranAt.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Chromium ${m.chromium}, Node ${m.node}; ` +
-      `admin latency ${r.settings.pageLatencyMs} ms a page, ${r.settings.loadDataLatencyMs} ms a "load data"; ${r.settings.runs} runs each, median (min–max).`,
+      `admin latency ${r.settings.pageLatencyMs} ms a page, ${r.settings.loadDataLatencyMs} ms a "load data"; ${r.settings.runs} runs each, median, 90th percentile (min–max).`,
     '',
-    '| flow | extension | manual macro | ratio (target ≤ 1.15) |',
-    '|---|---|---|---|',
-    `| look-up (field → card) | ${ms(r.flows.lookup.extension)} | ${ms(r.flows.lookup.macro)} | ${r.flows.lookup.ratio} ${yes(r.flows.lookup.met)} |`,
-    `| resend (click → "sent") | ${ms(r.flows.resend.extension)} | ${ms(r.flows.resend.macro)} | ${r.flows.resend.ratio} ${yes(r.flows.resend.met)} |`,
+    ...(r.flows.lookup.floor
+      ? [
+          '| flow | extension | floor (its admin waiting) | ext / floor | manual macro | macro floor | macro / floor | ext / macro (≤ 1) |',
+          '|---|---|---|---|---|---|---|---|',
+          ...(['lookup', 'resend'] as const).map((k) => {
+            const f = r.flows[k];
+            const name = k === 'lookup' ? 'look-up (Enter → card)' : 'resend (click → "sent")';
+            const met = f.ratioToFloor! <= f.targetToFloor!;
+            return `| ${name} | ${ms(f.extension)} | ${ms(f.floor!)} | ${f.ratioToFloor} ${yes(met)} (≤ ${f.targetToFloor}) | ${ms(f.macro)} | ${ms(f.macroFloor!)} | ${f.macroRatioToFloor} | ${f.ratio} ${yes(f.ratio <= 1)} |`;
+          }),
+          ...(r.flows.lookup.extensionCold ? [`| look-up from the toolbar click, worker stopped | ${ms(r.flows.lookup.extensionCold)} | | | | | | |`] : []),
+        ]
+      : [
+          '| flow | extension | manual macro | ratio (target ≤ 1.15) |',
+          '|---|---|---|---|',
+          `| look-up (field → card) | ${ms(r.flows.lookup.extension)} | ${ms(r.flows.lookup.macro)} | ${r.flows.lookup.ratio} ${yes(r.flows.lookup.met)} |`,
+          `| resend (click → "sent") | ${ms(r.flows.resend.extension)} | ${ms(r.flows.resend.macro)} | ${r.flows.resend.ratio} ${yes(r.flows.resend.met)} |`,
+        ]),
     '',
     'Resend ends when "E-mail has been sent" is in the page, by the page\'s own clock; ' +
       (r.flows.resend.asSeenByTheDriver
         ? `as noticed by Playwright's polling (every 500 ms after the first 270) it took ${ms(r.flows.resend.asSeenByTheDriver.extension)} with the extension and ${ms(r.flows.resend.asSeenByTheDriver.macro)} by the macro. `
         : '') +
-      'Look-up ends when the card shows the state, by the popup\'s own clock' +
+      'Look-up starts at the Enter in the open popup and ends when the card shows the state, both by the popup\'s own clock' +
       (r.flows.lookup.asSeenByTheDriver ? ` (as noticed by Playwright's polling: ${ms(r.flows.lookup.asSeenByTheDriver.extension)})` : '') +
-      '; for the macro when it has read the Password History rows (it waits for them by polling each animation frame).',
+      '; the macro\'s runs from its first action until it has read the Password History rows (it waits for them by polling each animation frame). ' +
+      'Floor: the union of the intervals the admin spent on the requests of that run (arrival to last byte, the simulator\'s request log), the least any client could take.',
     '',
-    `| content script cost (${r.settings.loads} loads, median) | script with / without | delta | task with / without | delta |`,
-    '|---|---|---|---|---|',
-    ...(['dashboard', 'user'] as const).map((p) => {
+    `| content script cost (${r.settings.loads} loads, median) | script with / without | delta | task with / without | delta | longest task with / without (target: none > 50 ms by us) | verdict after the histories (≤ 100 ms) |`,
+    '|---|---|---|---|---|---|---|',
+    ...(['dashboard', 'incoming', 'customers', 'customer', 'user'] as const).flatMap((p) => {
       const c = r.contentScriptCost[p];
+      if (!c) return [];
+      const name = { dashboard: 'Dashboard (not ours)', incoming: 'Incoming requests, searched (ours)', customers: 'Sales > Customers (ours)', customer: 'customer page (ours)', user: 'user page (ours)' }[p];
       const target = p === 'dashboard' ? ` ${yes(c.scriptDelta <= 2)} (≤ 2 ms)` : '';
-      return `| ${p === 'dashboard' ? 'Dashboard (not ours)' : 'user page (ours)'} | ${c.with.script.median} / ${c.without.script.median} ms | ${c.scriptDelta} ms${target} | ${c.with.task.median} / ${c.without.task.median} ms | ${c.taskDelta} ms |`;
+      // A long task the extension caused: one with it that is longer than any without it and over 50 ms.
+      const long = c.with.longestTask && c.without.longestTask ? `${Math.round(c.with.longestTask.max)} / ${Math.round(c.without.longestTask.max)} ms ${yes(c.with.longestTask.max <= Math.max(50, c.without.longestTask.max))}` : '';
+      const verdict = c.with.verdictAfterHistories ? `${ms(c.with.verdictAfterHistories)} ${yes(c.with.verdictAfterHistories.max <= 100)}` : '';
+      return [`| ${name} | ${c.with.script.median} / ${c.without.script.median} ms | ${c.scriptDelta} ms${target} | ${c.with.task.median} / ${c.without.task.median} ms | ${c.taskDelta} ms | ${long} | ${verdict} |`];
     }),
-    ...Object.entries(r.contentScriptCost.floors ?? {}).map(([name, s]) => `| Dashboard, a content script that only ${name} (the floor) | ${s.median} / ${r.contentScriptCost.dashboard.without.script.median} ms | ${round(s.median - r.contentScriptCost.dashboard.without.script.median)} ms | | |`),
+    ...Object.entries(r.contentScriptCost.floors ?? {}).map(([name, s]) => `| Dashboard, a content script that only ${name} (the floor) | ${s.median} / ${r.contentScriptCost.dashboard.without.script.median} ms | ${round(s.median - r.contentScriptCost.dashboard.without.script.median)} ms | | | | |`),
     '',
     '| entry | files | raw | gzip | budget |',
     '|---|---|---|---|---|',
@@ -545,9 +754,9 @@ function render(r: Results): string {
     '',
     ...(r.contentLoads
       ? [
-          '| content script, loaded on (measured in Chromium) | files | gzip | budget |',
-          '|---|---|---|---|',
-          ...r.contentLoads.map((l) => `| ${l.page} | ${l.files.length} | ${kb(l.gzip)} | ≤ ${kb(CONTENT_BUDGET)} ${yes(l.gzip <= CONTENT_BUDGET)} |`),
+          '| content script, loaded on (measured in Chromium) | files | gzip |',
+          '|---|---|---|',
+          ...r.contentLoads.map((l) => `| ${l.page} | ${l.files.length} | ${kb(l.gzip)} |`),
           '',
         ]
       : []),

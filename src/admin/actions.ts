@@ -109,7 +109,13 @@ function isDeadHref(a: Element): boolean {
  * form and no page script handled (cancelled) the click, the link would do nothing, so we submit
  * the form with requestSubmit(). A duplicate search is harmless (read-only), a missed one is not.
  */
-export function submitSearch(doc: Document, labels: AdminLabels, email: string, page: PageKind = 'other'): void {
+/**
+ * Types the e-mail into the list page's search field and clicks the search icon. Returns the
+ * address a plain GET form would load for it (same origin, the field's value the e-mail, the
+ * icon adding nothing): the background learns it only when the tab then really shows that
+ * address, and from then on can go straight to a search's results (one page less to load).
+ */
+export function submitSearch(doc: Document, labels: AdminLabels, email: string, page: PageKind = 'other'): string | undefined {
   labels = labelsOn(labels, page);
   const step = 'search';
   const controls = findControls(doc, labels, 'searchIcon');
@@ -122,9 +128,25 @@ export function submitSearch(doc: Document, labels: AdminLabels, email: string, 
   const fields = box ? Array.from(box.querySelectorAll<HTMLInputElement>(TEXT_INPUTS)).filter((f) => !f.disabled && !f.readOnly) : [];
   if (fields.length !== 1 || !fields[0]) throw err('unexpected-page', page, step, labels, 'searchIcon', `the search form has ${fields.length} text fields, expected 1`);
   setInputValue(fields[0], email);
-  const notCancelled = clickLikeAUser(control);
   const form = control.closest('form');
+  const getUrl = form ? plainGetUrl(doc, form, control, fields[0]) : undefined;
+  const notCancelled = clickLikeAUser(control);
   if (control.tagName.toLowerCase() === 'a' && form && notCancelled && isDeadHref(control)) form.requestSubmit();
+  return getUrl;
+}
+
+/** What submitting `form` by `control` loads, when it is a plain GET of this origin (else undefined). */
+function plainGetUrl(doc: Document, form: HTMLFormElement, control: Element, field: HTMLInputElement): string | undefined {
+  if (form.method.toLowerCase() !== 'get' || !field.name || form.target) return undefined;
+  // A named submit control adds its own name=value: not learnt (rare; the normal way still works).
+  if (control.getAttribute('name')) return undefined;
+  const url = new URL(form.action || doc.location.href);
+  if (url.origin !== doc.location.origin) return undefined;
+  const data = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) if (typeof value === 'string') data.append(name, value);
+  url.search = data.toString();
+  url.hash = '';
+  return url.href;
 }
 
 /** Clicks a result row's Show (navigates to the user / customer page). */

@@ -87,8 +87,8 @@ export async function syncFullScript(settings: Settings, customPattern: string |
   const matches = renamed ? [...builtIn, ...(customPattern ? [customPattern] : [])] : [];
 
   const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [FULL_SCRIPT_ID] }))[0];
-  if (registered && JSON.stringify(registered.matches ?? []) === JSON.stringify(matches)) return;
+  if (registered && registered.runAt === 'document_end' && JSON.stringify(registered.matches ?? []) === JSON.stringify(matches)) return;
   if (registered) await browser.scripting.unregisterContentScripts({ ids: [FULL_SCRIPT_ID] });
   if (!matches.length) return;
-  await browser.scripting.registerContentScripts([{ id: FULL_SCRIPT_ID, matches, js: [FULL_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
+  await browser.scripting.registerContentScripts([{ id: FULL_SCRIPT_ID, matches, js: [FULL_SCRIPT], runAt: 'document_end', persistAcrossSessions: true }]);
 }

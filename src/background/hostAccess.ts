@@ -52,12 +52,12 @@ async function reconcileNow(): Promise<void> {
 async function syncCustomHostScript(manifest: ReturnType<typeof browser.runtime.getManifest>, wanted: string | null): Promise<void> {
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_ADMIN_SCRIPT_ID] });
   const current = registered[0]?.matches?.[0] ?? null;
-  if (current === wanted && (registered[0]?.matches?.length ?? 0) <= 1) return;
+  if (current === wanted && (registered[0]?.matches?.length ?? 0) <= 1 && registered[0]?.runAt === 'document_end') return;
   if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_ADMIN_SCRIPT_ID] });
   if (!wanted) return;
   const js = manifest.content_scripts?.[0]?.js ?? [];
   if (!js.length) throw new Error('reset-desk: the manifest has no content script to register');
-  await browser.scripting.registerContentScripts([{ id: CUSTOM_ADMIN_SCRIPT_ID, matches: [wanted], js, runAt: 'document_idle', persistAcrossSessions: true }]);
+  await browser.scripting.registerContentScripts([{ id: CUSTOM_ADMIN_SCRIPT_ID, matches: [wanted], js, runAt: 'document_end', persistAcrossSessions: true }]);
 }
 
 let queue: Promise<void> = Promise.resolve();

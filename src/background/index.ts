@@ -10,6 +10,7 @@ import { notePageReady, pingTab } from './pageEvents';
 import { revealPassword } from './passwordVault';
 import { requireOwnCustomer } from './ownCustomer';
 import { startRunFollowers } from './runFollowers';
+import { notePageReading } from './runs/flows';
 import { abortRunsInTab, resumeRuns, startRun } from './runs/runner';
 import { latestRun, listRuns } from './runs/runStore';
 import { loadSettings } from '../shared/settings';
@@ -40,7 +41,7 @@ const PAGE_RUNS: Partial<Record<ActionKind, readonly PageReport['page'][]>> = { 
 const revealedToPage = new Set<string>();
 
 /** Requests only our own content scripts may make. */
-const FROM_CONTENT = new Set<string>(['content/ready', 'content/boot', 'page/open-options', 'page/save-label']);
+const FROM_CONTENT = new Set<string>(['content/ready', 'content/boot', 'page/open-options', 'page/save-label', 'page/histories-read']);
 /** Requests our extension pages and our content scripts (in-page buttons) may make. */
 const FROM_EITHER = new Set<string>(['run/start', 'run/reveal-password']);
 
@@ -103,9 +104,15 @@ handleMessages<BackgroundProtocol>(
       await browser.runtime.openOptionsPage();
       return { ok: true };
     },
-    async 'content/ready'(report, sender) {
-      if (sender.tab?.id !== undefined) notePageReady(sender.tab.id, report);
+    async 'page/histories-read'({ lookup }, sender) {
+      // Kept for the page the tab shows now, as our own ping finds it (its docId, its customer):
+      // a reading of another customer than the page shows is refused.
+      const shown = await requireOwnCustomer(sender, lookup.customer.email, ['user']);
+      notePageReading(sender.tab!.id!, shown.docId, lookup);
       return { ok: true };
+    },
+    async 'content/ready'(report, sender) {
+      return { ok: true, forRun: sender.tab?.id !== undefined && notePageReady(sender.tab.id, report) };
     },
     async 'content/boot'(_request, sender) {
       if (sender.tab?.id === undefined) throw new MessageError('bad-request', 'No tab.');

@@ -18,10 +18,23 @@ interface Waiter {
 
 const waiters = new Set<Waiter>();
 
-export function notePageReady(tabId: number, report: PageReport): void {
+/** By tab, the page a run's wait took last (by docId): that page's content/ready may come after a ping found it. */
+const takenByRun = new Map<number, string>();
+
+/**
+ * A freshly loaded page announced itself. True when it is a page a run of ours was waiting for
+ * (the run goes on from it at once): a list page the run only passes through then starts no
+ * in-page help of its own, whose checks would load admin pages alongside the run's.
+ */
+export function notePageReady(tabId: number, report: PageReport): boolean {
+  let forRun = takenByRun.get(tabId) === report.docId;
   for (const waiter of waiters) {
-    if (waiter.tabId === tabId && report.docId !== waiter.fromDocId) waiter.resolve(report);
+    if (waiter.tabId === tabId && report.docId !== waiter.fromDocId) {
+      waiter.resolve(report);
+      forRun = true;
+    }
   }
+  return forRun;
 }
 
 async function ping(tabId: number): Promise<PageReport | undefined> {
@@ -61,6 +74,7 @@ export function waitForPage(tabId: number, fromDocId: string | null, options: { 
       fromDocId,
       resolve(report) {
         cleanup();
+        takenByRun.set(tabId, report.docId);
         resolve(report);
       },
     };

@@ -75,9 +75,16 @@ async function main(): Promise<void> {
     (sender) => sender.id === browser.runtime.id && sender.tab === undefined,
   );
   // Wake a waiting flow: this is the page its last click led to.
-  void sendToBackground('content/ready', pageReport(ctx, document)).catch(() => undefined);
+  const announced = sendToBackground('content/ready', pageReport(ctx, document)).catch(() => undefined);
+  // A list page a run of ours only passes through (to its customer's page) starts no in-page help:
+  // its automatic checks would load admin pages alongside the run's and slow it. The agent's own
+  // visits (and pages whose announcement found no worker) get it, one round trip later.
+  if (PASSED_THROUGH.includes(ctx.page) && (await announced)?.forRun) return;
   void startFeature(ctx, document);
 }
+
+/** The pages a flow goes through on its way to a customer. */
+const PASSED_THROUGH: readonly PageContext['page'][] = ['incoming-requests', 'customers'];
 
 /**
  * Settles once the page has been recognised and requests are answered (the background's injection

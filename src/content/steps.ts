@@ -83,7 +83,11 @@ export function stepHandlers(ctx: PageContext, doc: Document): Handlers<ContentP
 
     'admin/open-menu': ({ item }) => navigating(ctx, () => openMenuItem(doc, ctx.labels, item)),
 
-    'admin/search': ({ email }) => navigating(ctx, () => submitSearch(doc, ctx.labels, email, ctx.page)),
+    'admin/search': ({ email }) => {
+      let getUrl: string | undefined;
+      const navigation = navigating(ctx, () => (getUrl = submitSearch(doc, ctx.labels, email, ctx.page)));
+      return getUrl ? { ...navigation, getUrl } : navigation;
+    },
 
     'admin/read-results': ({ email }) => {
       const results = parseSearchResults(doc, ctx.labels, email, ctx.page);

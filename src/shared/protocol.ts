@@ -4,7 +4,7 @@
  */
 import type { LabelKey, LayoutReport, SaveBaseline } from '../admin';
 import type { CustomerRef, HistoryEmail, ResetRequest } from '../domain/types';
-import type { RunView } from './runs';
+import type { LookupData, RunView } from './runs';
 
 /** What the content script found on the admin page it runs in. */
 export interface PageReport {
@@ -91,8 +91,17 @@ export interface BackgroundProtocol {
   'page/save-label': { request: { page: PageReport['page']; key: LabelKey; text: string }; response: { saved: boolean } };
   /** In-page help: open the options page (content scripts cannot), e.g. from a notice that a label is missing. */
   'page/open-options': { request: Record<string, never>; response: { ok: true } };
-  /** The content script announces a freshly loaded admin page. */
-  'content/ready': { request: PageReport; response: { ok: true } };
+  /**
+   * The user page's in-page help has loaded and read both histories (with the customer it shows):
+   * a look-up from the popup for that customer on that very page, within moments and with no run
+   * of ours acting since, shows this reading instead of asking the admin again.
+   */
+  'page/histories-read': { request: { lookup: LookupData }; response: { ok: true } };
+  /**
+   * The content script announces a freshly loaded admin page. `forRun`: a run of ours was waiting
+   * for this page and goes on from it (a list page it passes through starts no in-page help).
+   */
+  'content/ready': { request: PageReport; response: { ok: true; forRun: boolean } };
   /** The gate (src/content/gate.ts) on a page that may be ours: inject the full content script here. */
   'content/boot': { request: Record<string, never>; response: { ok: true } };
 }
@@ -117,7 +126,8 @@ export interface ContentProtocol {
    */
   'content/check-layout': { request: { expected: PageReport['page'] }; response: { errorPage: boolean; httpStatus?: number } };
   'admin/open-menu': { request: { item: 'incomingRequests' | 'customers' }; response: Navigation };
-  'admin/search': { request: { email: string }; response: Navigation };
+  /** `getUrl`: the address the search form loads for this e-mail, when it is a plain GET (submitSearch). */
+  'admin/search': { request: { email: string }; response: Navigation & { getUrl?: string } };
   'admin/read-results': { request: { email: string }; response: SearchOutcome };
   'admin/next-results': { request: Record<string, never>; response: Navigation };
   'admin/open-result': { request: { email: string; shop: string }; response: Navigation };

@@ -48,6 +48,25 @@ export interface Simulator {
   scenario(): Scenario;
   /** Base URL + the current variant's path of a page kind, e.g. pathOf('incoming'). */
   pathOf(kind: PageKind): string;
+  /**
+   * Every admin request since the simulator started or the last clearRequests(), oldest first:
+   * what the admin was asked and how long it was busy with it (arrival to the answer's last byte,
+   * wall clock). The bench's floor is the union of these intervals; tests count them.
+   */
+  requests(): AdminRequest[];
+  clearRequests(): void;
+}
+
+export interface AdminRequest {
+  method: string;
+  /** Path and query, e.g. "/cms/user?id=3". */
+  url: string;
+  /** The page kind of the route (undefined: no such route). */
+  kind: PageKind | undefined;
+  status: number;
+  /** Date.now() when it arrived and when its answer ended (ended: undefined while it is open or was cut). */
+  start: number;
+  end: number | undefined;
 }
 
 interface Session { lastSeen: number; flash?: string; failedOnce: Set<string> }
@@ -69,6 +88,7 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
   let listedAt = new Map<number, number>();
   /** Answers held back by afterEffect 'hang' (ended when the client gives up or on close). */
   const hanging = new Set<http.ServerResponse>();
+  let requestLog: AdminRequest[] = [];
 
   const newSession = () => {
     const id = randomBytes(18).toString('base64url');
@@ -180,6 +200,13 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
     if (path === '/' || path === '/cms' || path === '/cms/') return redirect(res, paths.dashboard);
 
     const kind = ROUTES.get(path);
+    // Logged from arrival (the page latency below is the admin's own waiting) to the last byte.
+    const logged: AdminRequest = { method: req.method ?? 'GET', url: path + u.search, kind, status: 0, start: Date.now(), end: undefined };
+    requestLog.push(logged);
+    res.on('finish', () => {
+      logged.status = res.statusCode;
+      logged.end = Date.now();
+    });
     const c = ctx();
     await sleep(config.pageLatencyMs);
     if (!kind) return html(res, 404, page(c, { title: c.t('notFound'), body: '', menu: false }));
@@ -371,6 +398,8 @@ export async function startSimulator(opts: Partial<SimConfig> & { port?: number;
     expireSessions: api.expireSessions,
     scenario: () => scenario,
     pathOf: (kind) => base + PATHS[config.variant][kind],
+    requests: () => requestLog.map((r) => ({ ...r })),
+    clearRequests: () => { requestLog = []; },
   };
 }
 

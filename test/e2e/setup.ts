@@ -24,6 +24,12 @@ export interface World {
    * copy of the runs goes with it; the next event starts a new one that reads the empty storage).
    */
   forgetRuns(): Promise<void>;
+  /**
+   * Forgets what the extension learnt about the admin, such as a search form's results address (a
+   * later run then goes through the list page again): removed from storage, and the worker (with
+   * its copy) is stopped; the next event starts a new one. The runs stay.
+   */
+  forgetLearnt(): Promise<void>;
   /** Every storage area's content, as JSON text (to prove what is NOT stored). */
   dumpStorage(): Promise<string>;
   close(): Promise<void>;
@@ -46,6 +52,12 @@ export async function startWorld(config: Partial<SimConfig> = {}, launchOptions:
     async forgetRuns() {
       const sw = await ext.serviceWorker();
       await sw.evaluate(async () => (globalThis as unknown as { chrome: { storage: { session: { remove(k: string): Promise<void> } } } }).chrome.storage.session.remove('runs'));
+      await ext.stopServiceWorker();
+    },
+    async forgetLearnt() {
+      const sw = await ext.serviceWorker();
+      // src/background/runs/navigate.ts's SEARCH_URLS_KEY; then the worker's copy goes with it.
+      await sw.evaluate(async () => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('searchUrls'));
       await ext.stopServiceWorker();
     },
     async dumpStorage() {

@@ -46,11 +46,10 @@ async function readLookup(ctx: RunContext, customer: LookupData['customer'], exp
 }
 
 /**
- * Opens the admin and goes to the run's customer. When that ends the run instead (several shops
+ * Goes from the admin page the run started on (`start`, its open-admin step) to the run's customer. When that ends the run instead (several shops
  * to choose from, or no such customer), records the outcome and returns null.
  */
-async function reachCustomer(ctx: RunContext, openAdmin: OpenAdmin, target: Target): Promise<Extract<Arrival, { kind: 'arrived' }> | null> {
-  const start = await ctx.step('open-admin', () => openAdmin(ctx));
+async function reachCustomer(ctx: RunContext, start: PageReport, target: Target): Promise<Extract<Arrival, { kind: 'arrived' }> | null> {
   const arrival = await goToCustomer(ctx, target, ctx.run.email, ctx.run.shop, start);
   if (arrival.kind === 'choose-shop') {
     // A look-up reads every shop's histories, so the agent picks with each shop's state in view.
@@ -120,18 +119,51 @@ export const REUSE_READ_MS = 2 * 60_000;
 async function reusableRead(ctx: RunContext, docId: string): Promise<LookupData | null> {
   const read = recentReads.get(docId);
   if (!read || Date.now() - read.readAt > REUSE_READ_MS || !sameEmail(read.customer.email, ctx.run.email)) return null;
-  const actedSince = (await listRuns()).some(
-    (r) => r.id !== ctx.run.id && r.kind !== 'lookup' && sameEmail(r.email, ctx.run.email) && (r.endedAt ?? Infinity) >= read.readAt,
+  return (await actedSince(ctx, read.readAt)) ? null : read;
+}
+
+/** Whether another run of ours that acts (resend, set password) for this customer went on at or after `at`. */
+async function actedSince(ctx: RunContext, at: number): Promise<boolean> {
+  return (await listRuns()).some(
+    (r) => r.id !== ctx.run.id && r.kind !== 'lookup' && sameEmail(r.email, ctx.run.email) && (r.endedAt ?? Infinity) >= at,
   );
-  return actedSince ? null : read;
+}
+
+/**
+ * What the user page's in-page help read (both histories) on the page a tab shows, by tab: the
+ * newest page of a tab replaces its older one. A look-up for that customer on that very page
+ * (same docId: not reloaded, not left) shows it without asking the admin again, within
+ * PAGE_READ_MS and with no run of ours acting since. Only look-ups: a resend or a new password
+ * goes its own way (navigates, reads afresh before it acts), and nothing here feeds recentReads.
+ * Memory only, like recentReads.
+ */
+const pageReads = new Map<number, { docId: string; lookup: LookupData }>();
+export const PAGE_READ_MS = 30_000;
+
+/** From 'page/histories-read': `docId` is the page as the background's own ping found it. */
+export function notePageReading(tabId: number, docId: string, lookup: LookupData): void {
+  pageReads.set(tabId, { docId, lookup });
+  if (pageReads.size > 50) pageReads.delete(pageReads.keys().next().value as number);
+}
+
+async function pageReading(ctx: RunContext, report: PageReport): Promise<LookupData | null> {
+  const read = ctx.run.tabId === undefined ? undefined : pageReads.get(ctx.run.tabId);
+  if (!read || read.docId !== report.docId || report.page !== 'user' || !report.customerEmail) return null;
+  const { lookup } = read;
+  const fits =
+    sameEmail(report.customerEmail, ctx.run.email) &&
+    sameEmail(lookup.customer.email, ctx.run.email) &&
+    (ctx.run.shop === undefined || ctx.run.shop === lookup.customer.shop) &&
+    Date.now() - lookup.readAt <= PAGE_READ_MS;
+  return fits && !(await actedSince(ctx, lookup.readAt)) ? lookup : null;
 }
 
 /**
  * Goes to the user page and reads both histories; null when the run ended there (not found,
  * several shops). `expect`: the page the reading is from, which the steps after it act on.
  */
-async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<{ lookup: LookupData; expect: Expected } | null> {
-  const arrival = await reachCustomer(ctx, openAdmin, TO_USER);
+async function reachUserAndRead(ctx: RunContext, start: PageReport): Promise<{ lookup: LookupData; expect: Expected } | null> {
+  const arrival = await reachCustomer(ctx, start, TO_USER);
   if (!arrival) return null;
   let reused = false;
   let expect = arrival.expect;
@@ -163,7 +195,18 @@ async function reachUserAndRead(ctx: RunContext, openAdmin: OpenAdmin): Promise<
 }
 
 export async function lookupFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
-  if (await reachUserAndRead(ctx, openAdmin)) await ctx.update({ status: 'done', endedAt: Date.now() });
+  const start = await ctx.step('open-admin', () => openAdmin(ctx));
+  // The tab shows this customer's user page, whose in-page help has just read both histories:
+  // the card shows that reading, and the admin is not asked again.
+  const onPage = await pageReading(ctx, start);
+  if (onPage) {
+    for (const id of [TO_USER.steps.open, TO_USER.steps.search, TO_USER.steps.pick] as const) await ctx.skip(id, t('noteAlreadyOnCustomer'));
+    await ctx.skip('load-history', t('noteReadOnPage'));
+    ctx.show({ shop: onPage.customer.shop, lookup: onPage });
+    await ctx.update({ status: 'done', endedAt: Date.now() });
+    return;
+  }
+  if (await reachUserAndRead(ctx, start)) await ctx.update({ status: 'done', endedAt: Date.now() });
 }
 
 /**
@@ -180,7 +223,7 @@ async function recentSendOfOurs(ctx: RunContext): Promise<RunView | undefined> {
 export async function resendFlow(ctx: RunContext, openAdmin: OpenAdmin): Promise<void> {
   const settingsLoaded = loadSettings();
   settingsLoaded.catch(() => undefined); // awaited below; meanwhile not an unhandled rejection
-  const reached = await reachUserAndRead(ctx, openAdmin);
+  const reached = await reachUserAndRead(ctx, await ctx.step('open-admin', () => openAdmin(ctx)));
   if (!reached) return;
   const { lookup, expect } = reached;
   const settings = await settingsLoaded;
@@ -278,7 +321,7 @@ export async function setPasswordFlow(ctx: RunContext, openAdmin: OpenAdmin): Pr
       { step: 'save' },
     );
   }
-  const arrival = await reachCustomer(ctx, openAdmin, TO_CUSTOMER);
+  const arrival = await reachCustomer(ctx, await ctx.step('open-admin', () => openAdmin(ctx)), TO_CUSTOMER);
   if (!arrival) return;
   const { expect } = arrival;
   const { password } = generatePassword(settings.passwordPolicy);

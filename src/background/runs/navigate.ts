@@ -3,6 +3,7 @@
  * the exact match → Show. Each part first looks where the tab already is, so a resumed or repeated
  * flow does not click through pages it is already on.
  */
+import browser from 'webextension-polyfill';
 import { sameEmail } from '../../domain/email';
 import type { CustomerRef } from '../../domain/types';
 import { t } from '../../shared/i18n';
@@ -85,6 +86,75 @@ export function bindTo(report: PageReport, customer: CustomerRef, page: Expected
   return { docId: report.docId, page, email: customer.email, ...(customer.shop ? { shop: customer.shop } : {}) };
 }
 
+/**
+ * By list, the address of a search's results as the admin's own search form produced it (a plain
+ * GET form: the content script worked the address out, and the tab then showed exactly that
+ * address), and the query parameter that carried the e-mail. A later run goes straight there for
+ * another e-mail: the list page before the search is a page loaded only to reach the next.
+ * Kept in storage.local (SEARCH_URLS_KEY) with the e-mail taken out, so a restarted worker knows
+ * it too; test/e2e/setup.ts's forgetLearnt removes it.
+ */
+type SearchUrls = Partial<Record<Target['list'], { href: string; field: string }>>;
+export const SEARCH_URLS_KEY = 'searchUrls';
+let searchUrls: SearchUrls | undefined;
+
+async function learntSearchUrls(): Promise<SearchUrls> {
+  if (searchUrls) return searchUrls;
+  const stored = (await browser.storage.local.get(SEARCH_URLS_KEY).catch(() => ({}) as Record<string, unknown>))[SEARCH_URLS_KEY] as SearchUrls | undefined;
+  const valid: SearchUrls = {};
+  for (const list of ['incomingRequests', 'customers'] as const) {
+    const entry = stored?.[list];
+    if (entry && typeof entry.href === 'string' && typeof entry.field === 'string' && parses(entry.href)) valid[list] = { href: entry.href, field: entry.field };
+  }
+  return (searchUrls ??= valid);
+}
+
+async function keepSearchUrls(next: SearchUrls): Promise<void> {
+  searchUrls = next;
+  // Not kept: the next worker searches the usual way once and learns it again.
+  await browser.storage.local.set({ [SEARCH_URLS_KEY]: next }).catch((error: unknown) => console.warn('reset-desk: the search address was not kept:', error));
+}
+
+/** URL.canParse, which Chrome has only from 120 (the manifest's minimum is 109). */
+function parses(href: string): boolean {
+  try {
+    new URL(href);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function tabUrl(ctx: RunContext): Promise<string | undefined> {
+  return (await browser.tabs.get(ctx.tabId).catch(() => undefined))?.url;
+}
+
+async function learnSearchUrl(ctx: RunContext, list: Target['list'], getUrl: string, email: string): Promise<void> {
+  if ((await tabUrl(ctx)) !== getUrl) return;
+  const url = new URL(getUrl);
+  const fields = [...url.searchParams].filter(([, value]) => value === email);
+  if (fields.length !== 1) return;
+  const field = fields[0]![0];
+  url.searchParams.set(field, '');
+  const known = await learntSearchUrls();
+  if (known[list]?.href !== url.href || known[list]?.field !== field) await keepSearchUrls({ ...known, [list]: { href: url.href, field } });
+}
+
+/** The learnt results address for `email`, when the tab is on that admin's origin. */
+async function straightSearchUrl(ctx: RunContext, list: Target['list'], email: string): Promise<string | undefined> {
+  const learnt = (await learntSearchUrls())[list];
+  const now = learnt && (await tabUrl(ctx));
+  if (!learnt || !now || !parses(now) || new URL(now).origin !== new URL(learnt.href).origin) return undefined;
+  const url = new URL(learnt.href);
+  url.searchParams.set(learnt.field, email);
+  return url.href;
+}
+
+async function forgetSearchUrl(list: Target['list']): Promise<void> {
+  const { [list]: _gone, ...rest } = await learntSearchUrls();
+  await keepSearchUrls(rest);
+}
+
 export type Arrival =
   /**
    * `fresh`: the page was loaded by this run (not found already open, with possibly old data).
@@ -116,16 +186,36 @@ export async function goToCustomer(ctx: RunContext, target: Target, email: strin
     return { kind: 'arrived', report, customer, fresh: false, expect: bindTo(report, customer, target.detailPage) };
   }
 
+  const straight = report.page === target.listPage ? undefined : await straightSearchUrl(ctx, target.list, email);
+  let searched = false;
   if (report.page === target.listPage) {
     await ctx.skip(target.steps.open, t('noteAlreadyThere'));
+  } else if (straight) {
+    await ctx.skip(target.steps.open, t('noteStraightToResults'));
+    const from = report.docId;
+    const arrived = await ctx.step(target.steps.search, async () => {
+      await browser.tabs.update(ctx.tabId, { url: straight });
+      return requirePage(ctx, await ctx.arrive({ navigating: true, fromDocId: from }), target.listPage, target.steps.search);
+    });
+    report = arrived;
+    // Not where it led last time (the admin redirected it): forgotten, and this list page searches.
+    searched = (await tabUrl(ctx)) === straight;
+    if (!searched) await forgetSearchUrl(target.list);
   } else {
     report = await ctx.step(target.steps.open, async () => requirePage(ctx, await ctx.navigate('admin/open-menu', { item: target.list }), target.listPage, target.steps.open, { reloadOnce: true }));
   }
 
-  if (report.searchQuery !== undefined && sameEmail(report.searchQuery, email)) {
+  if (searched) {
+    // Done above.
+  } else if (report.searchQuery !== undefined && sameEmail(report.searchQuery, email)) {
     await ctx.skip(target.steps.search, t('noteAlreadySearched'));
   } else {
-    report = await ctx.step(target.steps.search, async () => requirePage(ctx, await ctx.navigate('admin/search', { email }), target.listPage, target.steps.search));
+    report = await ctx.step(target.steps.search, async () => {
+      let getUrl: string | undefined;
+      const arrived = await requirePage(ctx, await ctx.navigate('admin/search', { email }, (answer) => (getUrl = answer.getUrl)), target.listPage, target.steps.search);
+      if (getUrl) await learnSearchUrl(ctx, target.list, getUrl, email);
+      return arrived;
+    });
   }
 
   return ctx.step(target.steps.pick, async (): Promise<Arrival> => {

@@ -140,10 +140,14 @@ export class RunContext {
   async navigate<K extends 'admin/open-menu' | 'admin/search' | 'admin/next-results' | 'admin/open-result' | 'admin/save'>(
     type: K,
     payload: ContentProtocol[K]['request'],
+    /** The page's answer before it went (what it told besides "navigating"), when it got through. */
+    onAnswer?: (answer: ContentProtocol[K]['response']) => void,
   ): Promise<PageReport> {
     const before = await this.here();
     try {
-      return await this.arrive(await this.ask(type, payload));
+      const answer = await this.ask(type, payload);
+      onAnswer?.(answer);
+      return await this.arrive(answer);
     } catch (error) {
       if (error instanceof MessageError && (error.code === 'no-receiver' || error.code === 'internal')) {
         return this.arrive({ navigating: true, fromDocId: before.docId });

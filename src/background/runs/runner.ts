@@ -82,8 +82,10 @@ async function startNow({ kind, email, shop, tabId, onThisPage, decidedAt, sendA
     steps: FLOW_STEPS[kind].map((id) => ({ id, state: 'pending' })),
     startedAt: Date.now(),
   };
-  const saved = await saveRun(run);
-  execute(saved);
+  // The flow starts at once, not after the write: its first acts are reading, and Send and Save
+  // wait for their recorded attempts, which storage gets only after this first state.
+  const saved = saveRun(run);
+  execute(run);
   return saved;
 }
 

@@ -165,6 +165,9 @@ function UserBar({ ctx, doc, signal, email, details }: BarProps) {
       const presented = present(lookup, { now: lookup.readAt, validityHours: ctx.settings.validityHours, adminTimeZone: ctx.timeZone, adminZoneKnown: ctx.timeZone === ctx.settings.adminTimeZone, agentTimeZone: agentTimeZone() });
       setData({ lookup, presented });
       setPhase('ready');
+      // A look-up from the popup for this customer on this page can show this reading at once. Not
+      // delivered (the worker is restarting): that look-up asks the admin itself, as without it.
+      void sendToBackground('page/histories-read', { lookup: { ...lookup, customer: { ...lookup.customer, ...(details.language ? { language: details.language } : {}) } } }).catch(() => undefined);
       markRows(ctx, doc, signal, presented, lookup);
     } catch (e) {
       if (signal.aborted) return;
