@@ -208,11 +208,18 @@ export function beforeEffectMatrix(file: string, flows: readonly Flow[]): void {
           await a.getByLabel('Customer e-mail').fill(email);
           await b.getByLabel('Customer e-mail').fill(email);
           await Promise.all([a.getByRole('button', { name: 'Look up' }).click(), b.getByRole('button', { name: 'Look up' }).click()]);
-        } else if (flow === 'resend') {
-          await Promise.all([a.getByRole('button', { name: 'Resend reset e-mail' }).click(), b.getByRole('button', { name: 'Resend reset e-mail' }).click()]);
         } else {
-          await Promise.all([a.getByRole('button', { name: 'Set new password' }).click(), b.getByRole('button', { name: 'Set new password' }).click()]);
-          await Promise.all([a.getByRole('button', { name: 'Confirm' }).click(), b.getByRole('button', { name: 'Confirm' }).click()]);
+          // Each popup follows the run the other started: once it has ended, its outcome replaces the
+          // buttons in both, so the later click may find none left to press. One must land.
+          const pressBoth = async (name: string) => {
+            const landed = await Promise.all([a, b].map((p) => p.getByRole('button', { name }).click({ timeout: 10_000 }).then(() => true, () => false)));
+            expect(landed.some(Boolean), `a "${name}" click landed`).toBe(true);
+          };
+          if (flow === 'resend') await pressBoth('Resend reset e-mail');
+          else {
+            await pressBoth('Set new password');
+            await pressBoth('Confirm');
+          }
         }
         const [endA, endB] = [await ending(a, email, since), await ending(b, email, since)];
         // Both popups show the one run; the password is shown in (at least) one of them.

@@ -40,7 +40,9 @@ describe('the in-page notice', () => {
     try {
       let popup = await lookUp(world, PEOPLE.valid2h);
       expect(await resultSays(popup, /layout has changed/)).toContain('"Show"');
-      // The list's in-page help cannot attach either: its notice offers Show me too.
+      // The list's in-page help cannot attach either: its notice offers Show me too (loaded again:
+      // a list page a run only passes through starts no in-page help, issue 15).
+      await admin.reload();
       const notice = admin.locator('reset-desk-ui[data-kind="notice"] [data-notice="cannot-attach"]');
       await notice.waitFor({ timeout: 15_000 });
       expect(await notice.locator('button[data-action="teach"]').innerText()).toBe('Show me');

@@ -129,16 +129,30 @@ describe('runs never act twice or out of turn', () => {
     const b = await lookUp(world, PEOPLE.expired3d);
     await resultSays(b, 'Expired');
     await b.getByRole('button', { name: 'Set new password' }).click();
+    // B's agent decides now, before A's password is set (what B's Confirm sends as decidedAt).
+    const decidedAt = Date.now();
     await confirmSetPassword(a);
     await a.locator('code.password').waitFor({ timeout: 30_000 });
     const shown = await a.locator('code.password').innerText();
-    // B's agent confirms what they chose before A's password was set.
-    await b.getByRole('button', { name: 'Confirm' }).click();
-    await resultSays(b, /was set meanwhile/, 10_000);
+    // B follows the customer's runs, so its card turns to A's outcome and its Confirm may be gone
+    // before the agent presses it; the worker's guard is what must hold either way: B's stale
+    // decision, sent as its Confirm sends it, is refused by name.
+    const start = (at: number) =>
+      b.evaluate(
+        async ({ email, at, tabId }) => {
+          const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<Reply> } } }).chrome;
+          return JSON.stringify(await api.runtime.sendMessage({ resetDesk: 1, type: 'run/start', payload: { kind: 'set-password', email, decidedAt: at, tabId } }));
+        },
+        { email: PEOPLE.expired3d, at, tabId: world.adminTabId },
+      );
+    const refused = await start(decidedAt);
+    expect(refused).toContain('"ok":false');
+    expect(refused).toContain('already-set');
+    await new Promise((r) => setTimeout(r, 1_000));
     expect(world.sim.passwordChanges()).toHaveLength(1);
     expect(world.sim.checkPassword(PEOPLE.expired3d, shown)).toBe(true);
     // Chosen afresh, after seeing it: that is the agent's decision.
-    await confirmSetPassword(b);
+    expect(await start(Date.now())).toContain('"ok":true');
     await expect.poll(() => world.sim.passwordChanges().length, { timeout: 30_000 }).toBe(2);
     await expect.poll(async () => (await runs(b)).filter((r) => r.kind === 'set-password' && r.status === 'running').length, { timeout: 30_000 }).toBe(0);
     await a.close();

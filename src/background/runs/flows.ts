@@ -4,7 +4,7 @@
  * effects (Send, Save) record an attempt before they act; a resumed run that finds an attempt it
  * cannot confirm stops and says so instead of acting again.
  */
-import { sameEmail } from '../../domain/email';
+import { normalizeEmail, sameEmail } from '../../domain/email';
 import { formatDuration } from '../../domain/formatDuration';
 import { generatePassword } from '../../domain/passwordGenerator';
 import { t } from '../../shared/i18n';
@@ -52,6 +52,7 @@ async function readLookup(ctx: RunContext, customer: LookupData['customer'], exp
 async function reachCustomer(ctx: RunContext, start: PageReport, target: Target): Promise<Extract<Arrival, { kind: 'arrived' }> | null> {
   const arrival = await goToCustomer(ctx, target, ctx.run.email, ctx.run.shop, start);
   if (arrival.kind === 'choose-shop') {
+    severalShops.add(normalizeEmail(ctx.run.email));
     // A look-up reads every shop's histories, so the agent picks with each shop's state in view.
     const shopLookups = ctx.run.kind === 'lookup' && target === TO_USER ? await ctx.step('load-history', () => readEachShop(ctx, target, arrival.shops)) : undefined;
     await ctx.update({ status: 'choose-shop', shops: arrival.shops, ...(shopLookups ? { shopLookups } : {}), endedAt: Date.now() });
@@ -138,6 +139,13 @@ async function actedSince(ctx: RunContext, at: number): Promise<boolean> {
  * Memory only, like recentReads.
  */
 const pageReads = new Map<number, { docId: string; lookup: LookupData }>();
+/**
+ * Addresses a search found in several shops (this worker's lifetime). A user page shows one shop's
+ * account: its reading answers a look-up of the address alone only where no other shop is known,
+ * or the card would show one shop's state as the customer's (after the picker read each shop, the
+ * tab is left on the last one's page).
+ */
+const severalShops = new Set<string>();
 export const PAGE_READ_MS = 30_000;
 
 /** From 'page/histories-read': `docId` is the page as the background's own ping found it. */
@@ -153,7 +161,7 @@ async function pageReading(ctx: RunContext, report: PageReport): Promise<LookupD
   const fits =
     sameEmail(report.customerEmail, ctx.run.email) &&
     sameEmail(lookup.customer.email, ctx.run.email) &&
-    (ctx.run.shop === undefined || ctx.run.shop === lookup.customer.shop) &&
+    (ctx.run.shop === undefined ? !severalShops.has(normalizeEmail(ctx.run.email)) : ctx.run.shop === lookup.customer.shop) &&
     Date.now() - lookup.readAt <= PAGE_READ_MS;
   return fits && !(await actedSince(ctx, lookup.readAt)) ? lookup : null;
 }
