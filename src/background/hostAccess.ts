@@ -18,19 +18,38 @@
  */
 import browser from 'webextension-polyfill';
 import { isCoveredByPatterns, matchPatternsCarryPorts, originPattern, parseAdminUrl } from '../shared/adminAddress';
+import { MessageError } from '../shared/messaging';
 import { loadSettings, SETTINGS_KEY } from '../shared/settings';
 import { syncFullScript } from './contentScript';
 
 export const CUSTOM_ADMIN_SCRIPT_ID = 'reset-desk-custom-admin';
 
-/** The origin pattern our content script must be registered for, or null (none needed / not granted). */
-export async function wantedCustomPattern(adminUrl: string): Promise<string | null> {
+/** A custom admin host's origin pattern and whether it is granted; null for a built-in host (or no address). */
+async function customHost(adminUrl: string): Promise<{ url: URL; pattern: string; granted: boolean } | null> {
   const url = parseAdminUrl(adminUrl);
   const manifest = browser.runtime.getManifest();
   const builtIn = manifest.content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
   if (!url || isCoveredByPatterns(url, builtIn)) return null;
   const pattern = originPattern(url, { withPort: matchPatternsCarryPorts(browser.runtime.getURL('')) });
-  return (await browser.permissions.contains({ origins: [pattern] })) ? pattern : null;
+  return { url, pattern, granted: await browser.permissions.contains({ origins: [pattern] }) };
+}
+
+/** The origin pattern our content script must be registered for, or null (none needed / not granted). */
+export async function wantedCustomPattern(adminUrl: string): Promise<string | null> {
+  const host = await customHost(adminUrl);
+  return host?.granted ? host.pattern : null;
+}
+
+/**
+ * Before a run opens the admin: a custom admin host whose access was never granted or was taken
+ * back (the browser's extension settings) says so by name, instead of a tab in which Reset Desk
+ * cannot start ("could not start in the admin tab ... reload").
+ */
+export async function requireHostAccess(adminUrl: string): Promise<void> {
+  const host = await customHost(adminUrl);
+  if (host && !host.granted) {
+    throw new MessageError('no-host-access', `Reset Desk has no access to ${host.url.origin}.`, { origin: host.url.origin });
+  }
 }
 
 async function reconcileNow(): Promise<void> {

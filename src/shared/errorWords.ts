@@ -52,6 +52,7 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   'no-admin-tab': 'errNoAdminTab',
   'no-receiver': 'errNoReceiver',
   'background-gone': 'errBackgroundGone',
+  'no-host-access': 'errNoHostAccess',
   forbidden: 'errForbidden',
   'admin-slow': 'errAdminSlow',
   'admin-error': 'errAdminError',
@@ -90,6 +91,7 @@ export const HINT_KEYS: Record<ErrorCode, MessageKey | null> = {
   aborted: null,
   'no-receiver': null,
   'background-gone': 'hintBackgroundGone',
+  'no-host-access': 'hintNoHostAccess',
   forbidden: null,
   internal: null,
   'bad-request': null,
@@ -115,6 +117,7 @@ export function errorSentence(error: ErrorLike): string {
   const page = pageWords(String(d.page));
   const label = typeof d.label === 'object' && d.label && 'text' in d.label ? t('quoted', [String((d.label as { text: unknown }).text)]) : t('anExpectedElement');
   let sentence = t(key, [page, label]);
+  if (error.code === 'no-host-access' && typeof d.origin === 'string') sentence = t('errNoHostAccess', [d.origin]);
   if (error.code === 'already-resent' && typeof d.agoMs === 'number') sentence = t('errAlreadyResentAgo', [duration(d.agoMs, 'ago')]);
   if (error.code === 'already-resent' && d.notListed === true) sentence = `${sentence} ${t('errAlreadyResentUnlisted')}`;
   if (error.code === 'not-resendable' && typeof d.reason === 'object' && d.reason) sentence = `${sentence} ${reasonText(d.reason as Reason)}`;

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'no-receiver'
   /** A page's view of a run lost its background (the extension reloaded or updated under it). */
   | 'background-gone'
+  /** The admin address is a custom host Reset Desk was not given access to (or lost it). */
+  | 'no-host-access'
   | 'forbidden'
   | 'internal'
   | 'bad-request'
@@ -57,6 +59,7 @@ export const REMEDIES: Record<ErrorCode, ErrorRemedy> = {
   'identity-conflict': 'none',
   'no-receiver': 'none',
   'background-gone': 'none',
+  'no-host-access': 'check-settings',
   forbidden: 'none',
   internal: 'none',
   'bad-request': 'none',

@@ -25,6 +25,7 @@ export const FAILURE_KEYS: Partial<Record<ErrorCode, MessageKey>> = {
   'password-unknown': 'outWhyPasswordUnknown',
   validation: 'outWhyNotSaved',
   'wrong-page': 'outWhyWrongPage',
+  'no-host-access': 'outWhyNoAccess',
 };
 
 export function failureKey(code: string | undefined): MessageKey {

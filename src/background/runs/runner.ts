@@ -17,6 +17,7 @@ import type { ActionKind, PageReport } from '../../shared/protocol';
 import type { RunError, RunView, StepId } from '../../shared/runs';
 import { loadSettings, parseAdminUrl, type Settings } from '../../shared/settings';
 import { findAdminTab } from '../adminTab';
+import { requireHostAccess } from '../hostAccess';
 import { waitForPage } from '../pageEvents';
 import { FLOW_STEPS, lookupFlow, resendFlow, setPasswordFlow } from './flows';
 import { PAGE_TIMEOUT_MS, RunContext } from './runContext';
@@ -139,13 +140,14 @@ function execute(run: RunView): void {
 }
 
 async function openAdminTab(ctx: RunContext): Promise<PageReport> {
+  const settings = await loadSettings();
+  await requireHostAccess(settings.adminUrl);
   const known = ctx.run.tabId;
   if (known !== undefined && (await browser.tabs.get(known).catch(() => undefined))) {
     // A resend interrupted after Send: only a freshly loaded E-mail History can tell whether it went out.
     if (ctx.run.kind === 'resend' && ctx.run.sendAttempt) return ctx.reload();
     return ctx.here();
   }
-  const settings = await loadSettings();
   const existing = await findAdminTab(settings.adminUrl);
   if (existing?.id !== undefined) {
     await ctx.update({ tabId: existing.id });

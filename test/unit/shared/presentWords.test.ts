@@ -70,6 +70,11 @@ for (const [name, messages] of [['English', en], ['German', de]] as const) {
       const gone = errorWithHint({ code: 'background-gone', message: "Reset Desk's background does not answer." });
       expect(gone).not.toContain('does not answer.');
       expect(gone).toContain(messages === de ? 'Laden Sie diese Seite neu' : 'Reload this page');
+      // A custom admin host without access: named, with the way to grant it.
+      const access = errorWithHint({ code: 'no-host-access', message: 'English', details: { origin: 'https://admin.example.org' } });
+      expect(access).toContain('https://admin.example.org');
+      expect(access).not.toContain('English');
+      expect(access).toContain(messages === de ? 'Admin-Adresse erneut' : 'save the admin address again');
     });
   });
 }
