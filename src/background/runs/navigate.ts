@@ -169,7 +169,7 @@ export type Arrival =
  * `knownCustomer`: when the tab is already on this customer's detail page (same e-mail, and the
  * shop is the one a previous step chose), nothing is clicked.
  */
-export async function goToCustomer(ctx: RunContext, target: Target, email: string, shop: string | undefined, start: PageReport): Promise<Arrival> {
+export async function goToCustomer(ctx: RunContext, target: Target, email: string, shop: string | undefined, start: PageReport, restarts = 0): Promise<Arrival> {
   let report = start;
   if (report.page === 'login') await requirePage(ctx, report, target.listPage, target.steps.open);
 
@@ -210,6 +210,11 @@ export async function goToCustomer(ctx: RunContext, target: Target, email: strin
   } else if (report.searchQuery !== undefined && sameEmail(report.searchQuery, email)) {
     await ctx.skip(target.steps.search, t('noteAlreadySearched'));
   } else {
+    // The page the search was decided on must still be the one in the tab: a click made before a
+    // stopped worker's run resumed can still be landing (the fault matrix saw Search asked of the
+    // user page Show had just opened). Moved on: start again from where the tab is now.
+    const now = await ctx.here();
+    if (now.docId !== report.docId && restarts < 2) return goToCustomer(ctx, target, email, shop, now, restarts + 1);
     report = await ctx.step(target.steps.search, async () => {
       let getUrl: string | undefined;
       const arrived = await requirePage(ctx, await ctx.navigate('admin/search', { email }, (answer) => (getUrl = answer.getUrl)), target.listPage, target.steps.search);
