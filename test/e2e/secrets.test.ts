@@ -23,7 +23,9 @@ afterAll(async () => world?.close());
 
 async function openCustomerPage(email: string): Promise<void> {
   const account = world.sim.scenario().accounts.find((a) => a.email === email)!;
-  await world.admin.goto(`${world.sim.pathOf('customer')}?${PARAMS[world.sim.config.variant].id}=${account.id}`);
+  // The DOM is what this file checks, not the page's load event (CI once saw a fresh profile's first
+  // page miss 'load' for 30 s while four browsers started); the help it waits for comes after.
+  await world.admin.goto(`${world.sim.pathOf('customer')}?${PARAMS[world.sim.config.variant].id}=${account.id}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 }
 
 /** Everything a page script can read of our UI: the text of every open shadow root, walked from the document. */
