@@ -74,7 +74,9 @@ async function main(): Promise<void> {
     },
     (sender) => sender.id === browser.runtime.id && sender.tab === undefined,
   );
-  // Wake a waiting flow: this is the page its last click led to.
+  // Wake a waiting flow: this is the page its last click led to. No worker to hear it (none is
+  // running, or it is restarting) is harmless: a flow that waits pings the tab itself, and the page
+  // then gets its in-page help as on any visit of the agent's.
   const announced = sendToBackground('content/ready', pageReport(ctx, document)).catch(() => undefined);
   // A list page a run of ours only passes through (to its customer's page) starts no in-page help:
   // its automatic checks would load admin pages alongside the run's and slow it. The agent's own

@@ -125,6 +125,10 @@ function parses(href: string): boolean {
   }
 }
 
+/**
+ * The tab's address, or undefined when the tab is gone: then the learnt address counts as not
+ * confirmed (it is forgotten), and the run's next request to the tab names the closed tab itself.
+ */
 async function tabUrl(ctx: RunContext): Promise<string | undefined> {
   return (await browser.tabs.get(ctx.tabId).catch(() => undefined))?.url;
 }
